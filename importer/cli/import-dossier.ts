@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { Analysis, SourceInput, analyse } from '../engine/analyse';
+import { ReadError } from '../read/read-error';
+import { readSource } from '../read/read-source';
+import { writePiaoJson } from '../write/piao-json';
+import { CollectedFile } from './collect';
+
+export interface DossierResult {
+  analysis: Analysis;
+  outputs: string[];
+  failed: number;
+}
+
+/** Reads the files of one dossier (a failure never stops the others), analyses them, writes the outputs. */
+export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void): Promise<DossierResult> {
+  const inputs: SourceInput[] = [];
+  for (const f of files) {
+    onFile?.(f.file);
+    try {
+      inputs.push({ file: f.file, grids: await readSource(f.path, f.file) });
+    } catch (err) {
+      const message = err instanceof ReadError ? err.message : `${f.file}: non si può leggere (${err instanceof Error ? err.message : String(err)}).`;
+      inputs.push({ file: f.file, error: message });
+    }
+  }
+  const analysis = analyse(inputs);
+  const jsonPath = join(outDir, 'piao.json');
+  await writePiaoJson(jsonPath, analysis.dossier);
+  return { analysis, outputs: [jsonPath], failed: inputs.filter((i) => !i.grids).length };
+}

@@ -1,0 +1,150 @@
+import { parseArgs } from 'node:util';
+import { resolve, sep } from 'node:path';
+import { collectInputs } from './collect';
+import { importDossier } from './import-dossier';
+import { describeDossier } from './summary';
+import { Severity } from '../engine/schema/dossier';
+import { RULES } from '../engine/rules/registry';
+import { runBatch } from './batch';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3 } as const;
+
+export const HELP = `piao: importa i fogli dell'ente e li normalizza in tabelle PIAO e statistiche PAP
+
+Uso:
+  piao import <file|cartella>... --out <cartella>
+      Tutti gli input insieme sono UN dossier (un ente). Le cartelle sono lette
+      con le sottocartelle. Scrive <cartella>/piao.json.
+  piao batch <cartella> --out <cartella>
+      Ogni sottocartella è un dossier (i file direttamente nella cartella ne
+      formano un altro). Scrive <out>/<sottocartella>/... e <out>/summary.json.
+  piao rules
+      Elenca i controlli (id, gravità, descrizione).
+  piao --help | --version
+
+Opzioni:
+  -o, --out <cartella>        dove scrivere i risultati (obbligatoria per import)
+  --fail-on error|warning     esce con 1 se ci sono segnalazioni di quel livello (o più gravi)
+  -q, --quiet                 stampa solo il riepilogo
+  -d, --details               (batch) stampa per ogni dossier file, fogli, obiettivi e segnalazioni
+
+Codici di uscita:
+  0  tutti gli input sono stati letti
+  1  solo con --fail-on: ci sono segnalazioni di quel livello
+  2  uso scorretto del comando
+  3  uno o più input non si sono potuti leggere (gli altri sono stati importati)
+
+File letti: .xlsx, .xlsm, .csv (separatore ; , o tabulazione; UTF-8 o Windows-1252).
+I file di origine non vengono mai modificati.`;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+function usage(io: Io, message: string): number {
+  io.err(`piao: ${message}`);
+  io.err("Usa 'piao --help' per l'elenco dei comandi.");
+  return EXIT.usage;
+}
+
+function failLevelReached(findings: { severity: Severity }[], level: string | undefined): boolean {
+  if (!level) return false;
+  const rank: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+  const threshold = level === 'error' ? 2 : 1;
+  return findings.some((f) => rank[f.severity] >= threshold);
+}
+
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        details: { type: 'boolean', short: 'd' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    return usage(io, `opzione non valida (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).`);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.out('piao 0.1.0');
+    return EXIT.ok;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === 'help') {
+    io.out(HELP);
+    return command || values.help ? EXIT.ok : EXIT.usage;
+  }
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') return usage(io, `--fail-on accetta "error" o "warning", non "${failOn}".`);
+
+  if (command === 'rules') {
+    for (const r of RULES) io.out(`${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.docs.it}`);
+    return EXIT.ok;
+  }
+  if (command === 'batch') return batchCommand(rest, values.out, failOn, io, values.details === true);
+  if (command !== 'import') return usage(io, `comando sconosciuto "${command}".`);
+  if (rest.length === 0) return usage(io, 'indica almeno un file o una cartella da importare.');
+  if (!values.out) return usage(io, 'indica dove scrivere i risultati con --out <cartella>.');
+  const outDir = resolve(values.out);
+  const inside = outsideInputs(outDir, rest);
+  if (inside) return usage(io, `la cartella di uscita ${values.out} è dentro la cartella di input ${inside}: scegline un'altra.`);
+  const { files, missing } = await collectInputs(rest);
+  for (const m of missing) io.err(`piao: ${m}: file o cartella inesistente.`);
+  if (files.length === 0) {
+    io.err('piao: nessun foglio di calcolo (.xlsx, .csv) trovato negli input indicati.');
+    return missing.length ? EXIT.unreadable : EXIT.usage;
+  }
+  const result = await importDossier(files, outDir);
+  const d = result.analysis.dossier;
+  if (!values.quiet) io.out(describeDossier(d));
+  for (const s of d.sources) if (s.status === 'failed') io.err(`piao: ${s.error}`);
+  io.out(`Risultati in ${values.out}: ${result.outputs.map((o) => o.slice(outDir.length + 1)).join(', ')}`);
+  if (result.failed > 0 || missing.length > 0) return EXIT.unreadable;
+  if (failLevelReached(d.findings, failOn)) return EXIT.findings;
+  return EXIT.ok;
+}
+
+function outsideInputs(outDir: string, inputs: string[]): string | undefined {
+  for (const input of inputs) {
+    const abs = resolve(input);
+    if (outDir === abs || outDir.startsWith(abs + sep)) return input;
+  }
+  return undefined;
+}
+
+async function batchCommand(rest: string[], out: string | undefined, failOn: string | undefined, io: Io, details: boolean): Promise<number> {
+  if (rest.length !== 1) return usage(io, 'batch vuole una sola cartella radice.');
+  if (!out) return usage(io, 'indica dove scrivere i risultati con --out <cartella>.');
+  const outDir = resolve(out);
+  const inside = outsideInputs(outDir, rest);
+  if (inside) return usage(io, `la cartella di uscita ${out} è dentro la cartella di input ${inside}: scegline un'altra.`);
+  let result;
+  try {
+    result = await runBatch(rest[0], outDir, io.out);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return usage(io, `${rest[0]}: cartella inesistente.`);
+    throw err;
+  }
+  for (const [i, s] of result.summaries.entries()) {
+    const f = s.findings;
+    if (details) io.out(`\n== ${s.name} ==\n${describeDossier(result.dossiers[i])}`);
+    io.out(`${s.name}: ${s.sources.ok} file letti${s.sources.failed ? `, ${s.sources.failed} non letti` : ''}; ${f.error} errori, ${f.warning} avvisi, ${f.info} note`);
+    for (const x of s.sources.failures) io.err(`piao: ${x.error}`);
+  }
+  io.out(`Risultati in ${out} (riepilogo: summary.json)`);
+  if (result.failed > 0) return EXIT.unreadable;
+  if (failLevelReached(result.dossiers.flatMap((d) => d.findings), failOn)) return EXIT.findings;
+  return EXIT.ok;
+}

@@ -1,0 +1,104 @@
+import { detectTables } from './detect/detect';
+import { DetectedTable } from './detect/table';
+import { FAMILIES, TableFamily } from './families';
+import { rangeA1 } from './grid/address';
+import { Grid } from './grid/grid';
+import { Model, ObjectiveDraft, SourceModel, placeOf } from './model';
+import { linkObjectives } from './objectives/link';
+import { computePap } from './pap/compute';
+import { runRules, sortFindings } from './rules/run';
+import { Dossier, Objective, SCHEMA_VERSION, SheetInfo, TableInfo } from './schema/dossier';
+
+/** One source file as a reader handed it over: its grids, or the Italian reason it failed. */
+export interface SourceInput {
+  file: string;
+  grids?: Grid[];
+  error?: string;
+}
+
+export interface Analysis {
+  dossier: Dossier;
+  model: Model;
+}
+
+function tableInfo(t: DetectedTable): TableInfo {
+  const info: TableInfo = {
+    range: rangeA1(t.range),
+    kind: t.kind,
+    columns: t.columns.map((c) => ({ cell: placeOf(t.grid, c.row, c.col).cell, label: c.label, role: c.role })),
+  };
+  if (t.title) info.title = t.title;
+  if (t.referenceDate) info.referenceDate = t.referenceDate;
+  return info;
+}
+
+function sheetLabels(grid: Grid, max = 12): string[] {
+  const seen = new Set<string>();
+  for (let r = 0; r < grid.rowCount && seen.size < max; r++) {
+    for (const c of grid.filledColumns(r)) {
+      const t = grid.text(r, c);
+      if (t && !/^[-+]?[\d.,\s%]+$/.test(t)) seen.add(t);
+      if (seen.size >= max) break;
+    }
+  }
+  return [...seen];
+}
+
+function toObjective(o: ObjectiveDraft): Objective {
+  const out: Objective = { code: o.code, level: o.level, title: o.title, parent: o.parentCode, structure: o.structure, at: o.at };
+  if (o.indicator) out.indicator = o.indicator;
+  if (o.target) out.target = o.target;
+  if (o.weight !== undefined) out.weight = o.weight;
+  if (o.mission) out.mission = o.mission;
+  if (o.programme) out.programme = o.programme;
+  if (o.programmeFrom) out.programmeFrom = o.programmeFrom;
+  return out;
+}
+
+/**
+ * The engine: grids in, dossier out. Detects the tables of every grid, reads them by family,
+ * links what spans files, computes the PAP statistics and runs every rule. Pure: no I/O.
+ */
+export function analyse(inputs: readonly SourceInput[], families: readonly TableFamily[] = FAMILIES): Analysis {
+  const model: Model = { sources: [], tables: [], unrecognisedSheets: [], objectives: [], codes: [], notes: [] };
+  const detectors = families.map((f) => f.detector);
+  for (const input of inputs) {
+    const source: SourceModel = { file: input.file, status: input.grids ? 'ok' : 'failed', sheets: [], grids: input.grids ?? [] };
+    if (!input.grids) source.error = input.error ?? `${input.file}: il file non si può leggere.`;
+    for (const grid of source.grids) {
+      const tables = detectTables(grid, detectors);
+      const sheet: SheetInfo = { name: grid.sheet, kind: tables[0]?.kind ?? 'unknown' };
+      const dated = tables.find((t) => t.referenceDate);
+      if (dated?.referenceDate) sheet.referenceDate = dated.referenceDate;
+      if (tables.length) sheet.tables = tables.map(tableInfo);
+      source.sheets.push(sheet);
+      if (tables.length === 0 && grid.rowCount > 0) {
+        const labels = sheetLabels(grid);
+        if (labels.length) model.unrecognisedSheets.push({ grid, labels });
+      }
+      for (const t of tables) {
+        model.tables.push(t);
+        families.find((f) => f.detector.family === t.family)?.read(t, model);
+      }
+    }
+    model.sources.push(source);
+  }
+  model.objectives = linkObjectives(model.objectives);
+
+  const sheetOrder = new Map<string, number>();
+  for (const s of model.sources) s.grids.forEach((g, i) => sheetOrder.set(`${g.file}\u0000${g.sheet}`, i));
+  const findings = sortFindings(runRules(model), sheetOrder);
+
+  const dossier: Dossier = {
+    schemaVersion: SCHEMA_VERSION,
+    sources: model.sources.map((s) => ({ file: s.file, status: s.status, ...(s.error ? { error: s.error } : {}), sheets: s.sheets })),
+    objectives: model.objectives.map(toObjective),
+    headcount: [],
+    workTime: [],
+    smartWorking: [],
+    turnover: [],
+    pap: computePap(model),
+    findings,
+  };
+  return { dossier, model };
+}

@@ -1,0 +1,49 @@
+import { CellRange } from '../grid/address';
+import { Grid } from '../grid/grid';
+import { SheetKind } from '../schema/dossier';
+import { MatchHow } from './vocabulary';
+
+/** One header column as the engine understood it. */
+export interface ColumnMapping {
+  col: number;
+  /** The label as written (two header rows joined with " / "). */
+  label: string;
+  /** Where the label is written (the lowest header cell that holds it). */
+  row: number;
+  role: string | null;
+  how: MatchHow | null;
+}
+
+/** A table found on a grid: where it is, its header, its kind and the meaning of its columns. */
+export interface DetectedTable {
+  grid: Grid;
+  /** Which detector found it; each family has its own normaliser. */
+  family: string;
+  kind: SheetKind;
+  /** Header rows through the last body row. */
+  range: CellRange;
+  /** Text rows above the header that name the table ("Tabella 3 - Personale al 31/12/2023"). */
+  titleRows: number[];
+  title?: string;
+  headerRows: number[];
+  columns: ColumnMapping[];
+  bodyStart: number;
+  bodyEnd: number;
+  referenceDate?: string;
+  /** How sure the detector is (compared between detectors claiming the same rows). */
+  score: number;
+}
+
+/** A detector for one family of tables (objectives, staff cross-tabs, per-person registers...). */
+export interface TableDetector {
+  family: string;
+  detect(grid: Grid): DetectedTable[];
+}
+
+export function columnOf(table: DetectedTable, role: string): ColumnMapping | undefined {
+  return table.columns.find((c) => c.role === role);
+}
+
+export function columnsOf(table: DetectedTable, role: string): ColumnMapping[] {
+  return table.columns.filter((c) => c.role === role);
+}

@@ -1,0 +1,23 @@
+import { DetectedTable, TableDetector } from './detect/table';
+import { Model } from './model';
+import { objectivesDetector } from './objectives/detector';
+import { readObjectives } from './objectives/normalise';
+
+/** A family of tables: how to find them on a grid, and how to read them into the model. */
+export interface TableFamily {
+  detector: TableDetector;
+  read(table: DetectedTable, model: Model): void;
+}
+
+export const objectivesFamily: TableFamily = {
+  detector: objectivesDetector,
+  read(table, model) {
+    const r = readObjectives(table, model.objectives.length);
+    model.objectives.push(...r.objectives);
+    model.codes.push(...r.codes);
+    model.notes.push(...r.notes);
+  },
+};
+
+/** Every family the engine knows, in order of precedence. */
+export const FAMILIES: readonly TableFamily[] = [objectivesFamily];

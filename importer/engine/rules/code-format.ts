@@ -1,0 +1,21 @@
+import { Rule } from './rule';
+
+const WHAT = { objective: 'Il codice', mission: 'Il codice di missione', programme: 'Il codice di programma' } as const;
+
+export const codeFormat: Rule = {
+  id: 'code-format',
+  severity: 'warning',
+  docs: {
+    it: 'Un codice non è nella forma puntata a due cifre per livello (3.02.01, 1,01, 01.1 invece di 03.02.01, 01.01, 01.01).',
+    en: 'A code is not in the dotted two-digit form.',
+  },
+  messages: {
+    default: '{what} «{actual}» non è nella forma a due cifre separate da punti: va scritto «{expected}».',
+  },
+  check(ctx) {
+    for (const c of ctx.model.codes) {
+      if (c.wellFormed) continue;
+      ctx.report({ at: c.at, data: { what: WHAT[c.kind], actual: c.raw, expected: c.code }, expected: c.code, actual: c.raw });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { missionName, programmeName } from '../reference/budget-codes';
+import { Rule } from './rule';
+
+export const codeUnknown: Rule = {
+  id: 'code-unknown',
+  severity: 'error',
+  docs: {
+    it: "Un codice non rimanda a nulla di noto: missione o programma assente dal D.Lgs 118/2011 (Allegato 14), obiettivo di riferimento assente dalle tabelle importate.",
+    en: 'A code refers to nothing known: a missione/programma not in D.Lgs 118/2011, a parent absent from the imported tables.',
+  },
+  messages: {
+    mission: 'La missione {code} non esiste nello schema di bilancio del D.Lgs 118/2011 (Allegato 14).',
+    programme: 'Il programma {code} non esiste nello schema di bilancio del D.Lgs 118/2011 (Allegato 14){hint}.',
+    parent: "L'obiettivo {code} rimanda a {parent}, che non si trova in nessuna delle tabelle importate.",
+  },
+  check(ctx) {
+    for (const c of ctx.model.codes) {
+      if (c.kind === 'mission' && !missionName(c.code)) ctx.report({ at: c.at, messageId: 'mission', data: { code: c.code }, actual: c.code });
+      if (c.kind === 'programme' && !programmeName(c.code)) {
+        const mission = c.code.slice(0, 2);
+        const hint = missionName(mission) ? `: la missione ${mission} non ha un programma ${c.code.slice(3)}` : '';
+        ctx.report({ at: c.at, messageId: 'programme', data: { code: c.code, hint }, actual: c.code });
+      }
+    }
+    const known = new Set(ctx.model.objectives.map((o) => o.code));
+    for (const o of ctx.model.objectives) {
+      if (!o.parentCode || known.has(o.parentCode)) continue;
+      if (o.parentFrom !== 'code' && o.parentFrom !== 'column') continue;
+      ctx.report({ at: o.at, messageId: 'parent', data: { code: o.code, parent: o.parentCode }, related: o.parentAt ? [o.parentAt] : undefined, actual: o.parentCode });
+    }
+  },
+};

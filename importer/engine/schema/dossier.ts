@@ -1,0 +1,160 @@
+/**
+ * The public contract of `piao.json` (see CONTRACT.md), defined once as zod schemas.
+ * `schema/piao.schema.json` is generated from these (npm run schema) and committed.
+ * Add fields freely; renaming or dropping one needs a schemaVersion bump.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const Gender = z.enum(['F', 'M']);
+export const Severity = z.enum(['error', 'warning', 'info']);
+export const SheetKind = z.enum(['objectives', 'headcount', 'work-time', 'smart-working', 'turnover', 'unknown']);
+export const ObjectiveLevel = z.enum(['value', 'mandate', 'strategic', 'operational', 'performance']);
+export const Category = z.enum([
+  'dirigente',
+  'segretario',
+  'funzionario',
+  'istruttore',
+  'operatore-esperto',
+  'operatore',
+  'altro',
+]);
+export const WorkRegime = z.enum([
+  'full-time',
+  'part-time-vertical-50',
+  'part-time-vertical-over-50',
+  'part-time-horizontal-50',
+  'part-time-horizontal-over-50',
+  'part-time',
+]);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A1 cell or range, e.g. "C23" or "B7:F7". */
+const CellRef = z.string().regex(/^[A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?$/);
+
+export const Place = z.object({ file: z.string(), sheet: z.string(), cell: CellRef });
+
+export const Finding = z.object({
+  rule: z.string(),
+  severity: Severity,
+  file: z.string(),
+  sheet: z.string(),
+  cell: CellRef,
+  message: z.string().min(1),
+  related: z.array(Place).optional(),
+  expected: z.unknown().optional(),
+  actual: z.unknown().optional(),
+});
+
+export const TableInfo = z.object({
+  range: z.string(),
+  kind: SheetKind,
+  title: z.string().optional(),
+  referenceDate: IsoDate.optional(),
+  columns: z.array(z.object({ cell: CellRef, label: z.string(), role: z.string().nullable() })).optional(),
+});
+
+export const SheetInfo = z.object({
+  name: z.string(),
+  kind: SheetKind,
+  referenceDate: IsoDate.optional(),
+  tables: z.array(TableInfo).optional(),
+});
+
+export const Source = z.object({
+  file: z.string(),
+  status: z.enum(['ok', 'failed']),
+  error: z.string().optional(),
+  sheets: z.array(SheetInfo),
+});
+
+export const Objective = z.object({
+  code: z.string(),
+  level: ObjectiveLevel,
+  title: z.string(),
+  parent: z.string().nullable(),
+  structure: z.string().nullable(),
+  indicator: z.string().optional(),
+  target: z.string().optional(),
+  weight: z.number().optional(),
+  mission: z.string().optional(),
+  programme: z.string().optional(),
+  programmeFrom: Place.optional(),
+  at: Place,
+});
+
+const Counted = { gender: Gender, count: z.number().int().nonnegative(), at: Place, referenceDate: IsoDate.optional() };
+
+export const HeadcountRecord = z.object({
+  category: Category,
+  label: z.string(),
+  ...Counted,
+  fixedTerm: z.number().int().nonnegative(),
+});
+
+export const WorkTimeRecord = z.object({ regime: WorkRegime, ...Counted, fixedTerm: z.number().int().nonnegative() });
+
+export const SmartWorkingRecord = z.object({ mode: z.enum(['partial', 'full']), ...Counted });
+
+export const TurnoverRecord = z.object({
+  movement: z.enum(['hire', 'termination']),
+  year: z.number().int(),
+  gender: Gender,
+  count: z.number().int().nonnegative(),
+  fixedTerm: z.number().int().nonnegative(),
+  at: Place,
+});
+
+/** A share in [0, 1], or null when its denominator is zero. */
+const Share = z.number().min(0).max(1).nullable();
+const ByGender = z.object({ F: z.number(), M: z.number() });
+
+export const PapStatistics = z.object({
+  referenceDate: IsoDate.optional(),
+  headcount: z.object({ F: z.number(), M: z.number(), total: z.number(), shareF: Share }),
+  byCategory: z.array(z.object({ category: Category, F: z.number(), M: z.number(), total: z.number(), shareF: Share })),
+  partTime: z.object({ F: z.number(), M: z.number(), shareF: Share, shareM: Share }),
+  fixedTerm: ByGender,
+  top: z.object({ F: z.number(), M: z.number(), total: z.number(), shareF: Share }),
+  smartWorking: z.object({
+    F: z.number(),
+    M: z.number(),
+    total: z.number(),
+    share: Share,
+    shareF: Share,
+    shareM: Share,
+  }),
+  turnover: z.array(z.object({ year: z.number().int(), hires: ByGender, terminations: ByGender })),
+});
+
+export const Dossier = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  sources: z.array(Source),
+  objectives: z.array(Objective),
+  headcount: z.array(HeadcountRecord),
+  workTime: z.array(WorkTimeRecord),
+  smartWorking: z.array(SmartWorkingRecord),
+  turnover: z.array(TurnoverRecord),
+  pap: PapStatistics,
+  papByDate: z.array(PapStatistics).optional(),
+  findings: z.array(Finding),
+});
+
+export type Gender = z.infer<typeof Gender>;
+export type Severity = z.infer<typeof Severity>;
+export type SheetKind = z.infer<typeof SheetKind>;
+export type ObjectiveLevel = z.infer<typeof ObjectiveLevel>;
+export type Category = z.infer<typeof Category>;
+export type WorkRegime = z.infer<typeof WorkRegime>;
+export type Place = z.infer<typeof Place>;
+export type Finding = z.infer<typeof Finding>;
+export type TableInfo = z.infer<typeof TableInfo>;
+export type SheetInfo = z.infer<typeof SheetInfo>;
+export type Source = z.infer<typeof Source>;
+export type Objective = z.infer<typeof Objective>;
+export type HeadcountRecord = z.infer<typeof HeadcountRecord>;
+export type WorkTimeRecord = z.infer<typeof WorkTimeRecord>;
+export type SmartWorkingRecord = z.infer<typeof SmartWorkingRecord>;
+export type TurnoverRecord = z.infer<typeof TurnoverRecord>;
+export type PapStatistics = z.infer<typeof PapStatistics>;
+export type Dossier = z.infer<typeof Dossier>;
