@@ -22,8 +22,10 @@ export const codeGap: Rule = {
       if (n <= 1) continue;
       const previous = `${prefix}${String(n - 1).padStart(2, '0')}`;
       if (codes.has(previous) || reported.has(previous)) continue;
-      // only where the numbering is this dossier's: the parent (or, at the top, a sibling) is here
-      if (prefix && !codes.has(prefix.slice(0, -1)) && ![...codes].some((c) => c.startsWith(prefix) && c !== o.code)) continue;
+      // only where the numbering is this dossier's: its parent is here, or an earlier sibling is
+      const depthOf = o.code.split('.').length;
+      const earlierSibling = objectives.some((x) => x.code.startsWith(prefix) && x.code.split('.').length === depthOf && x.code < o.code);
+      if (!earlierSibling && !(prefix && codes.has(prefix.slice(0, -1)))) continue;
       reported.add(previous);
       ctx.report({ at: o.at, data: { code: o.code, missing: previous }, expected: previous });
     }

@@ -58,7 +58,7 @@ export function borgoPegWorkbook(): ExcelJS.Workbook {
     ['01', '03', '01.01.02 Razionalizzare la spesa corrente', '01.01.02.02 Ridurre i tempi medi di pagamento', 'Settore Finanziario', 'Indicatore di tempestività', '≤ 0 gg', '≤ 0 gg', 0.2],
     ['01', '08', '01.02.01 Digitalizzare i servizi al cittadino', '01.02.01.01 Servizi on line con SPID e pagoPA', 'Settore Affari generali', 'Servizi on line attivati', '10', '15', 0.5],
     ['01', '08', '01.02.01 Digitalizzare i servizi al cittadino', '01.02.01.02 Migrazione al cloud qualificato', 'Settore Affari generali', 'Applicativi migrati', '4', '8', 0.25],
-    ['01', '07', "01.02.02 Rinnovare l'anagrafe e lo stato civile", '01.02.02.01 Carta di identità elettronica su appuntamento', 'Settore Affari generali', 'Attesa media (giorni)', '≤ 15', '≤ 10', 0.15],
+    ['01', '07', "01.02.02 Rinnovare l'anagrafe e lo stato civile", '01.02.02.01 Carta di identità elettronica su appuntamento', 'Settore Affari generali', 'Attesa media CIE (giorni)', '≤ 15', '≤ 10', 0.15],
   ];
   const start = ws.rowCount + 1;
   for (const r of body) {

@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import { borgoDupWorkbook, borgoPegWorkbook } from '../../templates/scripts/samples/borgo-objectives';
+import { cleanObjectivesWorkbook } from '../../templates/scripts/samples/clean-objectives';
+import { Dossier, Objective } from '../../importer/engine/schema/dossier';
+import { analyseWorkbooks, sheetWorkbook } from '../helpers/xlsx';
+
+const byCode = (d: Dossier) => new Map<string, Objective>(d.objectives.map((o) => [o.code, o]));
+const serious = (d: Dossier) => d.findings.filter((f) => f.severity !== 'info');
+
+describe('layout 2: level / code / description columns (DUP)', () => {
+  it('reads levels written in several ways and links each row to the level above', async () => {
+    const { dossier } = await analyseWorkbooks({ 'dup.xlsx': borgoDupWorkbook() });
+    const o = byCode(dossier);
+    expect(dossier.objectives.filter((x) => x.level === 'mandate')).toHaveLength(2);
+    expect(dossier.objectives.filter((x) => x.level === 'strategic')).toHaveLength(4);
+    expect(dossier.objectives.filter((x) => x.level === 'operational')).toHaveLength(8);
+    expect(o.get('01.02.01')).toMatchObject({ level: 'operational', parent: '01.02', mission: '01', programme: '01.08', structure: 'Settore Affari generali' });
+    expect(o.get('02.01')).toMatchObject({ level: 'strategic', parent: '02', mission: '04' });
+    expect(o.get('01.01.01')?.at).toEqual({ file: 'dup.xlsx', sheet: 'DUP 2024-2026', cell: 'B7' });
+  });
+});
+
+describe('layout 3: PEG with missione/programma, merged cells, two-row header, weights', () => {
+  let dossier: Dossier;
+  beforeAll(async () => {
+    dossier = (await analyseWorkbooks({ 'dup.xlsx': borgoDupWorkbook(), 'peg.xlsx': borgoPegWorkbook() })).dossier;
+  });
+
+  it('carries vertically merged missione, programma and operational objective to every row', () => {
+    const o = byCode(dossier);
+    expect(o.get('01.01.01.02')).toMatchObject({ parent: '01.01.01', mission: '01', programme: '01.04', structure: 'Settore Finanziario' });
+    expect(o.get('01.01.02.02')).toMatchObject({ parent: '01.01.02', programme: '01.03' });
+  });
+
+  it('reads weights from percent-formatted cells, targets per year, extra indicator rows', () => {
+    const o = byCode(dossier);
+    expect(o.get('01.01.01.01')).toMatchObject({ weight: 30, indicator: 'Avvisi di accertamento emessi', target: '2024: ≥ 400 | 2025: ≥ 450' });
+    expect(o.get('01.02.02.01')?.indicator).toBe('Attesa media CIE (giorni); CIE rilasciate entro 10 giorni');
+  });
+
+  it('ties PEG objectives to the DUP across files and takes missione/programma from there', () => {
+    const o = byCode(dossier);
+    // the operational objectives repeated in the PEG are the DUP's, once
+    expect(dossier.objectives.filter((x) => x.code === '01.01.01')).toHaveLength(1);
+    expect(o.get('01.01.01')?.at.file).toBe('dup.xlsx');
+    // "Rif. DUP" column: the parent is found in the other file, and lends its programme
+    expect(o.get('02.01.01.01')).toMatchObject({ parent: '02.01.01', mission: '04', programme: '04.07', programmeFrom: { file: 'dup.xlsx', sheet: 'DUP 2024-2026', cell: 'E14' } });
+  });
+
+  it('reports the deliberate mistakes and nothing else', () => {
+    const got = serious(dossier).map((f) => `${f.rule} ${f.file} ${f.sheet}!${f.cell}`);
+    expect(got).toEqual([
+      'code-parent-mismatch dup.xlsx DUP 2024-2026!E17',
+      'code-unknown dup.xlsx DUP 2024-2026!E18',
+      'weight-sum peg.xlsx PEG 2024 Finanze e AAGG!I11',
+      'code-format peg.xlsx PEG 2024 Servizi persona!C4',
+      'code-unknown peg.xlsx PEG 2024 Servizi persona!A6',
+    ]);
+  });
+});
+
+describe('layout 4: codes only, parent = nearest row above with a shorter code', () => {
+  it('builds the tree and finds nothing to say on a clean workbook', async () => {
+    const { dossier } = await analyseWorkbooks({ 'clean.xlsx': cleanObjectivesWorkbook() });
+    const o = byCode(dossier);
+    expect(o.get('01.02.01.02')).toMatchObject({ level: 'performance', parent: '01.02.01', structure: 'Segreteria generale', weight: 50, target: '100%' });
+    expect(o.get('02.01')).toMatchObject({ level: 'strategic', parent: '02' });
+    expect(dossier.findings).toEqual([]);
+  });
+});
+
+describe('layout 1 variations', () => {
+  it('maps misspelt and reordered headers, skips area headings, reads VP value codes', async () => {
+    const wb = sheetWorkbook([
+      ['Piano della performance 2025'],
+      ['VP1 VALORE PUBBLICO - Comunità sicura'],
+      ['Struttura responsabile', 'Obbiettivo strategico', 'Obiettivo operativo', 'Obiettivo di performance'],
+      ['AREA TECNICA'],
+      ['Lavori pubblici', '01.01 Strade', '01.01.01 Manutenzione', '01.01.01.01 Buche'],
+      ['Lavori pubblici', null, null, '01.01.01.02 Segnaletica'],
+      ['Struttura responsabile', 'Obbiettivo strategico', 'Obiettivo operativo', 'Obiettivo di performance'],
+      ['Polizia locale', '01.02 Sicurezza', '01.02.01 Presidio', '01.02.01.01 Pattuglie serali'],
+    ]);
+    const { dossier, model } = await analyseWorkbooks({ 'p.xlsx': wb });
+    const o = byCode(dossier);
+    expect(o.get('VP1')?.level).toBe('value');
+    expect(o.get('01.01.01.02')).toMatchObject({ parent: '01.01.01', structure: 'Lavori pubblici' });
+    expect(o.get('01.02.01.01')).toMatchObject({ parent: '01.02.01', structure: 'Polizia locale' });
+    expect(dossier.objectives.some((x) => /AREA TECNICA/.test(x.title))).toBe(false);
+    expect(model.tables).toHaveLength(1);
+    expect(model.tables[0].columns.find((c) => c.col === 1)).toMatchObject({ role: 'strategic', how: 'fuzzy' });
+    expect(serious(dossier)).toEqual([]);
+  });
+
+  it('reads a two-row header ("Obiettivo" over "Codice" and "Descrizione")', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('PEG');
+    ws.addRow(['Obiettivo', null, 'Responsabile', 'Peso']);
+    ws.addRow(['Codice', 'Descrizione', null, null]);
+    ws.mergeCells('A1:B1');
+    ws.addRow(['01.01.01.01', 'Recupero evasione', 'Tributi', 100]);
+    const { dossier } = await analyseWorkbooks({ 'peg.xlsx': wb });
+    expect(dossier.objectives).toEqual([
+      expect.objectContaining({ code: '01.01.01.01', title: 'Recupero evasione', structure: 'Tributi', weight: 100, at: { file: 'peg.xlsx', sheet: 'PEG', cell: 'A3' } }),
+    ]);
+  });
+});
