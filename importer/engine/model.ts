@@ -31,6 +31,8 @@ export interface CodeUse {
   raw: string;
   code: string;
   wellFormed: boolean;
+  /** The cell holds a number, not text: Excel drops leading and trailing zeros of such codes. */
+  numeric?: boolean;
   at: Place;
 }
 
@@ -57,6 +59,8 @@ export interface ObjectiveDraft {
   missionAt?: Place;
   programmeAt?: Place;
   table: DetectedTable;
+  /** A flat list's own numbering (1, 2, 3): not a code of the cascade, never compared across tables. */
+  localCode?: boolean;
   /** Order within its table, for stable output. */
   seq: number;
 }

@@ -105,3 +105,66 @@ describe('layout 1 variations', () => {
     ]);
   });
 });
+
+describe('layouts without a full code hierarchy', () => {
+  it('reads a flat list numbered 1, 2, 3 as performance objectives, with no format or gap alarm', async () => {
+    const wb = sheetWorkbook([
+      ['N.', 'Obiettivo', 'Responsabile', 'Indicatore', 'Peso'],
+      [1, 'Ridurre i tempi di pagamento', 'Ragioneria', 'Giorni medi', 50],
+      [2, 'Digitalizzare le determine', 'Ragioneria', 'Determine digitali', 50],
+      [3, 'Riorganizzare l\'archivio', 'Protocollo', 'Faldoni riordinati', 100],
+    ]);
+    const other = sheetWorkbook([
+      ['N.', 'Obiettivo', 'Responsabile', 'Peso'],
+      [1, 'Piano asfalti', 'Lavori pubblici', 100],
+      [3, 'Illuminazione', 'Lavori pubblici', 0],
+    ]);
+    const { dossier } = await analyseWorkbooks({ 'ragioneria.xlsx': wb, 'lavori.xlsx': other });
+    expect(dossier.objectives.map((o) => [o.code, o.level, o.parent, o.structure])).toEqual([
+      ['1', 'performance', null, 'Ragioneria'],
+      ['2', 'performance', null, 'Ragioneria'],
+      ['3', 'performance', null, 'Protocollo'],
+      ['1', 'performance', null, 'Lavori pubblici'],
+      ['3', 'performance', null, 'Lavori pubblici'],
+    ]);
+    expect(dossier.findings).toEqual([]);
+  });
+
+  it('takes level columns of titles only as context, and the code column for the objective of the row', async () => {
+    const wb = sheetWorkbook([
+      ['Obiettivo strategico', 'Obiettivo operativo', 'Codice', 'Obiettivo esecutivo', 'Responsabile', 'Peso'],
+      ['Bilancio sano', 'Riscossione', '01.01.01.01', 'Recupero IMU', 'Tributi', 60],
+      [null, null, '01.01.01.02', 'Riscossione coattiva', 'Tributi', 40],
+    ]);
+    const { dossier } = await analyseWorkbooks({ 'peg.xlsx': wb });
+    expect(dossier.objectives.map((o) => [o.code, o.level, o.title, o.at.cell])).toEqual([
+      ['01.01.01.01', 'performance', 'Recupero IMU', 'C2'],
+      ['01.01.01.02', 'performance', 'Riscossione coattiva', 'C3'],
+    ]);
+    expect(dossier.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('says why a code typed as a number lost its zeros', async () => {
+    const wb = sheetWorkbook([
+      ['Codice', 'Obiettivo', 'Responsabile'],
+      ['01', 'Mandato', null],
+      [1.1, 'Strategico', null],
+    ]);
+    const { dossier } = await analyseWorkbooks({ 'n.xlsx': wb });
+    const f = dossier.findings.find((x) => x.rule === 'code-format');
+    expect(f).toMatchObject({ cell: 'A3', expected: '01.01' });
+    expect(f?.message).toMatch(/Excel toglie gli zeri/);
+  });
+
+  it('warns, once, about a table of objectives with no codes at all', async () => {
+    const wb = sheetWorkbook([
+      ['Obiettivo', 'Responsabile', 'Indicatore'],
+      ['Ridurre i tempi di pagamento', 'Ragioneria', 'Giorni medi'],
+      ['Digitalizzare le determine', 'Ragioneria', 'Determine digitali'],
+    ]);
+    const { dossier } = await analyseWorkbooks({ 'x.xlsx': wb });
+    expect(dossier.objectives).toEqual([]);
+    expect(dossier.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([['missing-value', 'warning', 'A1']]);
+    expect(dossier.findings[0].message).toMatch(/codici degli obiettivi/);
+  });
+});

@@ -27,7 +27,7 @@ export function linkObjectives(drafts: ObjectiveDraft[]): ObjectiveDraft[] {
   const kept: ObjectiveDraft[] = [];
   const byCode = new Map<string, ObjectiveDraft[]>();
   for (const d of drafts) {
-    const same = byCode.get(d.code)?.find((k) => k.table !== d.table && k.level === d.level && sameTitle(k.title, d.title));
+    const same = d.localCode ? undefined : byCode.get(d.code)?.find((k) => k.table !== d.table && k.level === d.level && sameTitle(k.title, d.title));
     if (same) {
       same.structure ??= d.structure;
       same.indicator ??= d.indicator;
@@ -49,6 +49,7 @@ export function linkObjectives(drafts: ObjectiveDraft[]): ObjectiveDraft[] {
       continue;
     }
     kept.push(d);
+    if (d.localCode) continue;
     byCode.set(d.code, [...(byCode.get(d.code) ?? []), d]);
   }
 

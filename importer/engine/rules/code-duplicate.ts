@@ -16,6 +16,7 @@ export const codeDuplicate: Rule = {
   check(ctx) {
     const first = new Map<string, ObjectiveDraft[]>();
     for (const o of ctx.model.objectives) {
+      if (o.localCode) continue;
       const earlier = first.get(o.code) ?? [];
       const clash = earlier.find((e) => !sameTitle(e.title, o.title));
       if (clash) {

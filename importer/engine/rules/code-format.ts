@@ -11,11 +11,13 @@ export const codeFormat: Rule = {
   },
   messages: {
     default: '{what} «{actual}» non è nella forma a due cifre separate da punti: va scritto «{expected}».',
+    numeric:
+      "{what} «{actual}» non è nella forma a due cifre separate da punti: va scritto «{expected}». La cella contiene un numero, e Excel toglie gli zeri iniziali e finali: scrivi il codice come testo.",
   },
   check(ctx) {
     for (const c of ctx.model.codes) {
       if (c.wellFormed) continue;
-      ctx.report({ at: c.at, data: { what: WHAT[c.kind], actual: c.raw, expected: c.code }, expected: c.code, actual: c.raw });
+      ctx.report({ at: c.at, messageId: c.numeric ? 'numeric' : 'default', data: { what: WHAT[c.kind], actual: c.raw, expected: c.code }, expected: c.code, actual: c.raw });
     }
   },
 };

@@ -12,7 +12,7 @@ export const codeGap: Rule = {
     default: 'Numerazione con un salto: c\'è {code} ma non {missing}.',
   },
   check(ctx) {
-    const objectives = ctx.model.objectives.filter((o) => /^\d{2}(\.\d{2})*$/.test(o.code) && o.level !== 'value');
+    const objectives = ctx.model.objectives.filter((o) => /^\d{2}(\.\d{2})*$/.test(o.code) && o.level !== 'value' && !o.localCode);
     const codes = new Set(objectives.map((o) => o.code));
     const reported = new Set<string>();
     for (const o of objectives) {

@@ -17,7 +17,7 @@ export const codeParentMismatch: Rule = {
   check(ctx) {
     const byCode = new Map(ctx.model.objectives.map((o) => [o.code, o]));
     for (const o of ctx.model.objectives) {
-      if (!o.parentCode || o.parentFrom === 'code' || o.parentFrom === 'none') continue;
+      if (!o.parentCode || o.parentFrom === 'code' || o.parentFrom === 'none' || o.localCode) continue;
       const parent = byCode.get(o.parentCode);
       // value codes (1, VP1) number their own line: mandates under them are not checked
       if (parent?.level === 'value' || o.level === 'value' || o.code.startsWith('VP')) continue;
