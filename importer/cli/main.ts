@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { basename, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { collectInputs } from './collect';
 import { importDossier } from './import-dossier';
 import { describeDossier } from './summary';
@@ -172,8 +172,13 @@ async function batchCommand(rest: string[], out: string | undefined, failOn: str
     for (const w of o.warnings) io.err(`piao: ${w}`);
     if (o.error) io.err(`piao: ${s.name}: il dossier non si è potuto importare (${o.error}).`);
   }
-  const n = result.summaries.length;
-  io.out(`Risultati in ${out}: ${n} ${n === 1 ? 'dossier' : 'dossier'} (per ciascuno piao.json, PIAO.xlsx, annotated/, report.html); riepilogo in summary.json e summary.xlsx`);
+  io.out(`Risultati in ${out}: ${result.summaries.length} dossier, riepilogo in summary.json e summary.xlsx`);
+  for (const s of result.summaries) {
+    const copies = s.outputs.filter((o) => o.startsWith('annotated/')).length;
+    const files = s.outputs.filter((o) => !o.startsWith('annotated/'));
+    if (copies) files.push(`annotated/ (${copies} ${copies === 1 ? 'copia annotata' : 'copie annotate'})`);
+    io.out(`  ${join(out, s.outDir)}/: ${files.join(', ') || 'nessun file scritto'}`);
+  }
   if (result.failed > 0) return EXIT.unreadable;
   const worst = (sev: Severity) => result.summaries.some((s) => s.findings[sev] > 0);
   if (failOn === 'error' && worst('error')) return EXIT.findings;

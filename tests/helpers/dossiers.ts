@@ -1,19 +1,11 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Dossier } from '../../importer/engine/schema/dossier';
-import { pratoObjectivesWorkbook } from '../../templates/scripts/samples/prato-objectives';
-import { pratoStaffRecords } from '../../templates/scripts/samples/prato-staff-records';
-import { analyseWorkbooks } from './xlsx';
+import { pratoDossierWithStaff } from '../../templates/scripts/samples/prato-dossier';
 
-/**
- * The Provincia di Prato dossier: its objectives workbook read and analysed as the CLI does, plus
- * the staff records and PAP statistics of its published staff tables (as the staff readers give them).
- */
-export async function pratoDossier(): Promise<Dossier> {
-  const { dossier } = await analyseWorkbooks({ 'piao-2024-2026-performance.xlsx': pratoObjectivesWorkbook() });
-  const staff = pratoStaffRecords();
-  const sources = [...dossier.sources, { file: 'personale-2023.xlsx', status: 'ok' as const, sheets: [{ name: 'Organico', kind: 'headcount' as const, referenceDate: '2023-12-31' }] }];
-  return Dossier.parse({ ...dossier, ...staff, sources });
+/** The Provincia di Prato dossier: objectives read from its workbook, staff records from its published tables. */
+export function pratoDossier(): Promise<Dossier> {
+  return pratoDossierWithStaff();
 }
 
 /** Reads xlsx bytes back with exceljs. */

@@ -10,12 +10,19 @@ export const COLOR_F = '#b5179e';
 export const COLOR_M = '#2f6fdb';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
-function render(option: echarts.EChartsCoreOption, width = 640, height = 320): string {
+function render(id: string, option: echarts.EChartsCoreOption, width = 560, height = 320): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'EN' });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
     // namespaces are not needed inline in HTML5: dropping them leaves no URL at all in the report
-    return chart.renderToSVGString().replace(/\s+xmlns(:xlink)?="[^"]*"/g, '');
+    const svg = chart.renderToSVGString().replace(/\s+xmlns(:xlink)?="[^"]*"/g, '');
+    // zrender numbers its instances and hover classes with global counters ("zr7-cls-31"): renumber
+    // them per chart, so the page is the same whatever was drawn before and no two charts clash
+    const seen = new Map<string, number>();
+    return svg.replace(/\bzr\d+-cls-\d+\b/g, (c) => {
+      if (!seen.has(c)) seen.set(c, seen.size);
+      return `${id}-${seen.get(c)}`;
+    });
   } finally {
     chart.dispose();
   }
@@ -27,12 +34,12 @@ const pct = (v: number) => `${Math.round(v * 1000) / 10}`.replace('.', ',') + '%
 export function categoryChart(pap: PapStatistics): string | null {
   const rows = CATEGORIES.map((c) => pap.byCategory.find((b) => b.category === c)).filter((b): b is PapStatistics['byCategory'][number] => !!b && b.total > 0);
   if (rows.length === 0) return null;
-  return render({
+  return render('piao-categorie', {
     color: [COLOR_F, COLOR_M],
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 40, bottom: 40 },
     xAxis: { type: 'category', data: rows.map((r) => CATEGORY_IT[r.category]), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1, name: 'persone' },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: 'Donne', type: 'bar', data: rows.map((r) => r.F), label: { show: true, position: 'top' } },
       { name: 'Uomini', type: 'bar', data: rows.map((r) => r.M), label: { show: true, position: 'top' } },
@@ -50,14 +57,15 @@ export function smartWorkingChart(pap: PapStatistics): string | null {
     { value: sw.share, itemStyle: { color: '#555f6d' } },
   ];
   return render(
+    'piao-agile',
     {
       grid: { left: 56, right: 16, top: 24, bottom: 40 },
-      xAxis: { type: 'category', data: ['Donne', 'Uomini', 'Tutto il personale'] },
+      xAxis: { type: 'category', data: ['Donne', 'Uomini', 'Tutto il personale'], axisLabel: { interval: 0 } },
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => pct(v) } },
       series: [{ type: 'bar', barWidth: '45%', data, label: { show: true, position: 'top', formatter: (p: { value: number }) => pct(p.value) } }],
     },
-    480,
-    300,
+    420,
+    320,
   );
 }
 
@@ -66,12 +74,13 @@ export function turnoverChart(pap: PapStatistics): string | null {
   const years = [...pap.turnover].sort((a, b) => a.year - b.year);
   if (years.length === 0) return null;
   const label = { show: true, position: 'top' as const };
-  return render({
+  return render('piao-turnover', {
     color: [COLOR_F, COLOR_M, '#f08fd6', '#9dbcf2'],
-    legend: { top: 0 },
-    grid: { left: 48, right: 16, top: 40, bottom: 32 },
+    // text is measured without a browser here: leave room between legend items
+    legend: { top: 0, itemGap: 24, itemWidth: 14 },
+    grid: { left: 40, right: 16, top: 72, bottom: 32 },
     xAxis: { type: 'category', data: years.map((y) => String(y.year)) },
-    yAxis: { type: 'value', minInterval: 1, name: 'persone' },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: 'Assunzioni donne', type: 'bar', data: years.map((y) => y.hires.F), label },
       { name: 'Assunzioni uomini', type: 'bar', data: years.map((y) => y.hires.M), label },
