@@ -5,6 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { writeFileAtomic } from '../write/atomic';
+import { severityCount } from '../write/labels';
 import { writeSummaryXlsx } from '../write/summary-xlsx';
 import { DossierSummary, summarise } from './batch-summary';
 import type { DossierOutcome, DossierTask } from './batch-worker';
@@ -66,7 +67,7 @@ function doneLine(o: DossierOutcome): string {
   const s = o.summary;
   const f = s.findings;
   if (o.error) return `${s.name}: non importato (${o.error})`;
-  return `${s.name}: ${s.sources.ok} file letti${s.sources.failed ? `, ${s.sources.failed} non letti` : ''}; ${f.error} errori, ${f.warning} avvisi, ${f.info} note`;
+  return `${s.name}: ${s.sources.ok} file letti${s.sources.failed ? `, ${s.sources.failed} non letti` : ''}; ${severityCount(f.error, 'error')}, ${severityCount(f.warning, 'warning')}, ${severityCount(f.info, 'info')}`;
 }
 
 /**

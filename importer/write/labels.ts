@@ -49,6 +49,12 @@ export const GENDER_IT: Record<'F' | 'M', string> = { F: 'Donne', M: 'Uomini' };
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const SEVERITY_IT: Record<Severity, string> = { error: 'Errore', warning: 'Avviso', info: 'Nota' };
 export const SEVERITY_PLURAL_IT: Record<Severity, string> = { error: 'errori', warning: 'avvisi', info: 'note' };
+const SEVERITY_ONE_IT: Record<Severity, string> = { error: 'errore', warning: 'avviso', info: 'nota' };
+
+/** "1 errore", "3 errori" */
+export function severityCount(n: number, s: Severity): string {
+  return `${n} ${n === 1 ? SEVERITY_ONE_IT[s] : SEVERITY_PLURAL_IT[s]}`;
+}
 
 export const KIND_IT: Record<SheetKind, string> = {
   objectives: 'obiettivi',

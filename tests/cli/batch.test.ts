@@ -7,6 +7,7 @@ import { SAMPLE_WORKBOOKS } from '../../templates/scripts/make-samples';
 import { saveWorkbook } from '../../templates/scripts/workbook';
 import { UNREADABLE, writeBadInputs } from '../helpers/bad-inputs';
 import { runCli, CliRun } from '../helpers/cli';
+import { sheetPart } from '../helpers/dossiers';
 import { tempDir } from '../helpers/xlsx';
 
 interface Summary {
@@ -110,6 +111,18 @@ describe('piao batch (the built command, not on a terminal)', () => {
     expect(run1.stdout).toMatch(/risultati\/provincia-prato\/: piao.json, PIAO.xlsx, report.html, annotated\/ \(1 copia annotata\)/);
   });
 
+  it("links each finding of PIAO.xlsx to a copy that exists, at a sheet that exists in it", async () => {
+    for (const d of summary.dossiers) {
+      const dir = join(out1, d.name);
+      const { rels, xml } = await sheetPart(readFileSync(join(dir, 'PIAO.xlsx')), 'Anomalie');
+      const targets = [...rels.matchAll(/Target="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
+      expect(targets.length).toBe(d.findings.error + d.findings.warning + d.findings.info);
+      for (const t of new Set(targets)) expect(existsSync(join(dir, t))).toBe(true);
+      const copies = await Promise.all([...new Set(targets)].map((t) => new ExcelJS.Workbook().xlsx.readFile(join(dir, t))));
+      for (const m of xml.matchAll(/location="&apos;(.+?)&apos;!/g)) expect(copies.some((wb) => wb.getWorksheet(m[1].replace(/&apos;&apos;/g, "'")))).toBe(true);
+    }
+  });
+
   it('leaves no temporary file behind (every output is written atomically)', () => {
     const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [e.name]));
     expect(walk(out1).filter((f) => f.startsWith('.piao-tmp-'))).toEqual([]);
@@ -135,6 +148,17 @@ describe('piao batch: usage and --fail-on', () => {
     expect(runCli(['batch', root, '--out', join(tempDir(), 'o')]).status).toBe(0);
     expect(runCli(['batch', root, '--out', join(tempDir(), 'o'), '--fail-on', 'error']).status).toBe(1);
   }, 60_000);
+
+  it('import writes the four outputs of one dossier and says where they are', () => {
+    const out = join(tempDir(), 'prato');
+    const r = runCli(['import', join(root, 'provincia-prato'), '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`Risultati in ${out}: piao.json, PIAO.xlsx, report.html, annotated/ (1 copia annotata)`);
+    for (const f of ['piao.json', 'PIAO.xlsx', 'report.html', 'annotated/piao-2024-2026-performance.xlsx']) expect(existsSync(join(out, f))).toBe(true);
+    const inside = runCli(['import', root, '--out', join(root, 'provincia-prato', 'out')]);
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).toContain("è dentro la cartella di input");
+  });
 
   it('rejects a bad --workers value as a usage error', () => {
     const r = runCli(['batch', root, '--out', join(tempDir(), 'o'), '--workers', 'tanti']);

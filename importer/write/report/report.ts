@@ -7,7 +7,7 @@ import { Dossier, Finding, PapStatistics, Severity } from '../../engine/schema/d
 import { ruleById } from '../../engine/rules/registry';
 import { formatNumberIt } from '../../engine/rules/rule';
 import { writeFileAtomic } from '../atomic';
-import { CATEGORIES, CATEGORY_IT, dateIt, KIND_IT, LEVEL_IT, SEVERITIES, SEVERITY_IT, SEVERITY_PLURAL_IT } from '../labels';
+import { CATEGORIES, CATEGORY_IT, dateIt, KIND_IT, LEVEL_IT, SEVERITIES, SEVERITY_IT, severityCount } from '../labels';
 import { categoryChart, smartWorkingChart, turnoverChart } from './charts';
 import { REPORT_CSS } from './style';
 import { objectiveTree, TreeNode } from './tree';
@@ -46,7 +46,7 @@ function summaryCards(d: Dossier): string {
     failed ? `<div class="card error"><b>${failed}</b>file non letti</div>` : '',
     `<div class="card"><b>${d.objectives.length}</b>obiettivi</div>`,
     `<div class="card"><b>${num(d.pap.headcount.total)}</b>persone in servizio</div>`,
-    ...SEVERITIES.map((s) => `<div class="card ${s}"><b>${count(s)}</b>${SEVERITY_PLURAL_IT[s]}</div>`),
+    ...SEVERITIES.map((s) => `<div class="card ${s}"><b>${count(s)}</b>${severityCount(count(s), s).replace(/^\d+ /, '')}</div>`),
   ];
   return `<div class="cards">${cards.join('')}</div>`;
 }
@@ -62,27 +62,27 @@ function sourcesSection(d: Dossier, annotated?: Map<string, string>): string {
 <table><thead><tr><th>File</th><th>Esito</th><th>Fogli (o motivo)</th><th class="num">Segnalazioni</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
-function findingsSection(d: Dossier): string {
+function findingsSection(d: Dossier, annotated?: Map<string, string>): string {
   if (d.findings.length === 0) return `<section id="anomalie"><h2>Anomalie</h2><p class="empty">Nessuna anomalia: i fogli sono coerenti con tutti i controlli.</p></section>`;
   const parts: string[] = [];
   for (const sev of SEVERITIES) {
     const ofSev = d.findings.filter((f) => f.severity === sev);
     if (!ofSev.length) continue;
-    parts.push(`<h3><span class="badge ${sev}">${SEVERITY_IT[sev]}</span> ${ofSev.length} ${SEVERITY_PLURAL_IT[sev]}</h3>`);
+    parts.push(`<h3><span class="badge ${sev}">${SEVERITY_IT[sev]}</span> ${severityCount(ofSev.length, sev)}</h3>`);
     const rules = [...new Set(ofSev.map((f) => f.rule))].sort();
     for (const rule of rules) {
       const list = ofSev.filter((f) => f.rule === rule);
       const doc = ruleById(rule)?.docs.it ?? '';
       parts.push(`<h4><code>${esc(rule)}</code> (${list.length})</h4>${doc ? `<p class="rule-doc">${esc(doc)}</p>` : ''}`);
-      parts.push(`<table><thead><tr><th>File</th><th>Foglio</th><th>Cella</th><th>Messaggio</th></tr></thead><tbody>${list.map(findingRow).join('')}</tbody></table>`);
+      parts.push(`<table><thead><tr><th>File</th><th>Foglio</th><th>Cella</th><th>Messaggio</th></tr></thead><tbody>${list.map((f) => findingRow(f, annotated)).join('')}</tbody></table>`);
     }
   }
   return `<section id="anomalie"><h2>Anomalie</h2>${parts.join('\n')}</section>`;
 }
 
-function findingRow(f: Finding): string {
+function findingRow(f: Finding, annotated?: Map<string, string>): string {
   const related = f.related?.length ? `<div class="meta">Celle collegate: ${f.related.map((p) => esc(p.file === f.file && p.sheet === f.sheet ? p.cell : `${p.sheet}!${p.cell}`)).join(', ')}</div>` : '';
-  return `<tr><td><code>${esc(f.file)}</code></td><td>${esc(f.sheet)}</td><td><code>${esc(f.cell)}</code></td><td>${esc(f.message)}${related}</td></tr>`;
+  return `<tr><td>${fileLink(f.file, annotated)}</td><td>${esc(f.sheet)}</td><td><code>${esc(f.cell)}</code></td><td>${esc(f.message)}${related}</td></tr>`;
 }
 
 function treeItem(n: TreeNode): string {
@@ -166,7 +166,7 @@ export function renderReport(d: Dossier, opts: ReportOptions): string {
 <main>
 ${summaryCards(d)}
 ${sourcesSection(d, opts.annotated)}
-${findingsSection(d)}
+${findingsSection(d, opts.annotated)}
 ${objectivesSection(d)}
 ${papSection(d)}
 </main>

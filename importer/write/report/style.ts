@@ -11,6 +11,7 @@ main { max-width: 1180px; margin: 0 auto; padding: 16px 32px 48px; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 24px; margin: 20px 0; }
 h2 { margin: 0 0 12px; font-size: 20px; color: var(--accent); }
 h3 { margin: 18px 0 8px; font-size: 16px; }
+h4 { margin: 14px 0 2px; font-size: 15px; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; margin-top: 16px; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 150px; }
 .card b { display: block; font-size: 26px; }
