@@ -61,6 +61,19 @@ function listSheet(wb: ExcelJS.Workbook, spec: ListSheetSpec): void {
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: spec.columns.length } };
 }
 
+/** The findings list colours its severity column (the same colours as the annotated copies). */
+function severityColours(wb: ExcelJS.Workbook): void {
+  const ws = wb.getWorksheet(LIST_SHEETS.findings.name)!;
+  const colour = (label: string, argb: string, priority: number): ExcelJS.ConditionalFormattingRule => ({
+    type: 'cellIs',
+    operator: 'equal',
+    priority,
+    formulae: [`"${label}"`],
+    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } },
+  });
+  ws.addConditionalFormatting({ ref: 'A4:A100000', rules: [colour('Errore', 'FFFF8A80', 1), colour('Avviso', 'FFFFD54F', 2), colour('Nota', 'FF9FC5E8', 3)] });
+}
+
 function name(wb: ExcelJS.Workbook, cell: string, key: string): void {
   const [col, row] = [cell.replace(/\d+/g, ''), cell.replace(/\D+/g, '')];
   wb.definedNames.add(`'${PAP_SHEET}'!$${col}$${row}`, key);
@@ -158,6 +171,7 @@ export function piaoTemplateWorkbook(): ExcelJS.Workbook {
     if (key === 'pap') papSheet(wb);
     else listSheet(wb, LIST_SHEETS[key]);
   }
+  severityColours(wb);
   return wb;
 }
 

@@ -125,6 +125,27 @@ describe('annotated copy: edge cases', () => {
     expect(noteOf(back.worksheets[0].getCell('C2'))).toContain('Manca la struttura.');
   });
 
+  it("keeps a source's own «Anomalie» sheet and lists findings of unknown places without marking anything", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Anomalie').getCell('A1').value = 'registro interno';
+    wb.addWorksheet('Dati').getCell('A1').value = 'x';
+    const { path } = await writeXlsx(wb, 'registro.xlsx');
+    const findings: Finding[] = [
+      { rule: 'missing-value', severity: 'warning', file: 'registro.xlsx', sheet: 'Dati', cell: 'A1', message: 'Valore mancante.' },
+      { rule: 'header-unrecognised', severity: 'info', file: 'registro.xlsx', sheet: 'Foglio sparito', cell: 'B2', message: 'Foglio non trovato.' },
+    ];
+    const out = join(tempDir(), 'registro.xlsx');
+    await writeAnnotatedCopy(readFileSync(path), 'registro.xlsx', findings, out);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Anomalie', 'Dati', 'Anomalie piao']);
+    expect(back.getWorksheet('Anomalie')!.getCell('A1').value).toBe('registro interno');
+    const list = back.getWorksheet('Anomalie piao')!;
+    expect(list.getCell('E3').value).toBe('Foglio non trovato.');
+    expect(list.getCell('D3').value).toBe('B2');
+    expect(fillOf(back.getWorksheet('Dati')!.getCell('A1'))).toBe(SEVERITY_FILL.warning);
+  });
+
   it('turns a CSV into an xlsx with record n on row n, sheet named after the file', async () => {
     const dir = tempDir();
     const csv = join(dir, 'obiettivi-2024.csv');

@@ -104,6 +104,8 @@ describe('PIAO.xlsx', () => {
     const { xml, rels } = await sheetPart(bytes, LIST_SHEETS.findings.name);
     const link = new RegExp(`<hyperlink ref="F\\d+" r:id="(rId\\d+)" location="&apos;${f.sheet}&apos;!${f.cell}"`).exec(xml);
     expect(link).not.toBeNull();
+    const formats = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    expect(formats[0].rules.map((r) => (r as ExcelJS.CellIsRuleType).formulae?.[0])).toEqual(['"Errore"', '"Avviso"', '"Nota"']);
     expect(rels).toContain(`Id="${link![1]}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="annotated/piao-2024-2026-performance.xlsx"`);
   });
 
