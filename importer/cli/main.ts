@@ -117,7 +117,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   if (command === 'batch') {
     const workers = values.workers === undefined ? undefined : Number(values.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) return usage(io, `--workers vuole un numero intero positivo, non "${values.workers}".`);
-    return batchCommand(rest, values.out, failOn, io, values.details === true, workers);
+    return batchCommand(rest, values.out, failOn, values.quiet ? { ...io, progress: { write: () => undefined } } : io, values.details === true, workers);
   }
   if (command !== 'import') return usage(io, `comando sconosciuto "${command}".`);
   if (rest.length === 0) return usage(io, 'indica almeno un file o una cartella da importare.');
