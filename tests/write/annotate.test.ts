@@ -164,4 +164,21 @@ describe('annotated copy: edge cases', () => {
     expect(ws.getCell('D5').type).toBe(ExcelJS.ValueType.String);
     expect(fillOf(ws.getCell('D5'))).toBe(SEVERITY_FILL.error);
   });
+
+  it('names the sheet of a CSV with a long or odd file name so that Excel accepts it, and still marks the cell', async () => {
+    const dir = tempDir();
+    const file = 'personale [dati ufficio] al 31-12-2023 versione definitiva.csv';
+    writeFileSync(join(dir, file), 'Categoria;Donne;Uomini\nCat. D;28;n.d.\n');
+    const sheet = file.replace(/\.csv$/, '');
+    const finding: Finding = { rule: 'missing-value', severity: 'warning', file, sheet, cell: 'C2', message: 'Valore non disponibile.' };
+    const out = join(dir, 'annotated.xlsx');
+    await writeAnnotatedCopy(readFileSync(join(dir, file)), file, [finding], out);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const ws = back.worksheets[0];
+    expect(ws.name).toBe('personale _dati ufficio_ al 31-'); // 31 characters, no brackets
+    expect(fillOf(ws.getCell('C2'))).toBe(SEVERITY_FILL.warning);
+    const { xml } = await sheetPart(readFileSync(out), 'Anomalie');
+    expect(xml).toContain(`location="&apos;${ws.name}&apos;!C2"`);
+  });
 });
