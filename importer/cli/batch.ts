@@ -1,10 +1,20 @@
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { Dossier, Severity } from '../engine/schema/dossier';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { writeFileAtomic } from '../write/atomic';
+import { severityCount } from '../write/labels';
+import { writeSummaryXlsx } from '../write/summary-xlsx';
+import { DossierSummary, summarise } from './batch-summary';
+import type { DossierOutcome, DossierTask } from './batch-worker';
 import { collectInputs, CollectedFile } from './collect';
-import { importDossier } from './import-dossier';
+import { createProgress, ProgressSink } from './progress';
 import { isSpreadsheetPath } from '../read/read-source';
+
+export { summarise };
+export type { DossierSummary };
 
 export interface BatchDossier {
   name: string;
@@ -19,55 +29,98 @@ export async function planBatch(root: string): Promise<BatchDossier[]> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const dossiers: BatchDossier[] = [];
   const loose = entries.filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$') && isSpreadsheetPath(e.name));
-  if (loose.length) dossiers.push({ name: basename(abs), root: abs, files: loose.map((e) => ({ path: join(abs, e.name), file: e.name })) });
-  for (const e of entries) {
-    if (!e.isDirectory() || e.name.startsWith('.')) continue;
+  const folders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.'));
+  if (loose.length) {
+    // the loose files' dossier is named after root, unless a subfolder already has that name
+    const name = folders.some((f) => f.name === basename(abs)) ? `${basename(abs)} (file nella cartella radice)` : basename(abs);
+    dossiers.push({ name, root: abs, files: loose.map((e) => ({ path: join(abs, e.name), file: e.name })) });
+  }
+  for (const e of folders) {
     const { files } = await collectInputs([join(abs, e.name)]);
     dossiers.push({ name: e.name, root: join(abs, e.name), files });
   }
   return dossiers;
 }
 
-export interface DossierSummary {
-  name: string;
-  outDir: string;
-  sources: { ok: number; failed: number; failures: { file: string; error: string }[] };
-  objectives: Record<string, number>;
-  pap: { staff: number; shareF: number | null; smartWorkingShare: number | null };
-  findings: { error: number; warning: number; info: number; byRule: Record<string, number> };
+/** The compiled worker: beside this file in the build, or in build/ when running from the sources (tests). */
+export function workerFile(): string {
+  const candidates = [join(__dirname, 'batch-worker.js'), join(__dirname, '..', '..', 'build', 'importer', 'cli', 'batch-worker.js')];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error("il programma non è compilato: esegui 'npm run build:cli' nella cartella del progetto.");
+  return found;
 }
 
-export function summarise(name: string, outDir: string, d: Dossier): DossierSummary {
-  const count = (sev: Severity) => d.findings.filter((f) => f.severity === sev).length;
-  const byRule: Record<string, number> = {};
-  for (const f of d.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-  const objectives: Record<string, number> = {};
-  for (const o of d.objectives) objectives[o.level] = (objectives[o.level] ?? 0) + 1;
-  const failed = d.sources.filter((s) => s.status === 'failed');
-  return {
-    name,
-    outDir,
-    sources: { ok: d.sources.length - failed.length, failed: failed.length, failures: failed.map((s) => ({ file: s.file, error: s.error ?? '' })) },
-    objectives,
-    pap: { staff: d.pap.headcount.total, shareF: d.pap.headcount.shareF, smartWorkingShare: d.pap.smartWorking.share },
-    findings: { error: count('error'), warning: count('warning'), info: count('info'), byRule },
-  };
+export interface BatchOptions {
+  /** Worker threads (default: the machine's cores, at most one per dossier). */
+  workers?: number;
+  /** Where the progress goes (a terminal gets a bar, anything else plain lines). */
+  progress?: ProgressSink;
 }
 
-/** Imports every dossier of a batch, one after another, and writes summary.json. */
-export async function runBatch(root: string, outDir: string, log: (line: string) => void): Promise<{ summaries: DossierSummary[]; failed: number; dossiers: Dossier[] }> {
+export interface BatchResult {
+  summaries: DossierSummary[];
+  outcomes: DossierOutcome[];
+  failed: number;
+}
+
+function doneLine(o: DossierOutcome): string {
+  const s = o.summary;
+  const f = s.findings;
+  if (o.error) return `${s.name}: non importato (${o.error})`;
+  return `${s.name}: ${s.sources.ok} file letti${s.sources.failed ? `, ${s.sources.failed} non letti` : ''}; ${severityCount(f.error, 'error')}, ${severityCount(f.warning, 'warning')}, ${severityCount(f.info, 'info')}`;
+}
+
+/**
+ * Imports every dossier of a batch on a pool of worker threads, then writes summary.json and
+ * summary.xlsx. Results are gathered in the plan's order (alphabetical), so the outputs do not
+ * depend on the number of workers or on which finishes first.
+ */
+export async function runBatch(root: string, outDir: string, opts: BatchOptions = {}): Promise<BatchResult> {
   const plan = await planBatch(root);
-  const summaries: DossierSummary[] = [];
-  const dossiers: Dossier[] = [];
-  let failed = 0;
-  for (const [i, d] of plan.entries()) {
-    const dir = join(outDir, d.name);
-    log(`[${i + 1}/${plan.length}] ${d.name}: ${d.files.length} file`);
-    const result = await importDossier(d.files, dir);
-    failed += result.failed;
-    dossiers.push(result.analysis.dossier);
-    summaries.push(summarise(d.name, d.name, result.analysis.dossier));
+  const threads = Math.max(1, Math.min(opts.workers ?? availableParallelism(), Math.max(1, plan.length)));
+  const pool = new Piscina<DossierTask, DossierOutcome>({ filename: workerFile(), minThreads: 0, maxThreads: threads, idleTimeout: 1000 });
+  const progress = opts.progress ? createProgress(plan.length, opts.progress) : undefined;
+  const emptySummary = (d: BatchDossier, error: string): DossierOutcome => {
+    const s = summarise(d.name, d.name, { schemaVersion: 1, sources: [], objectives: [], headcount: [], workTime: [], smartWorking: [], turnover: [], pap: emptyPap(), findings: [] });
+    return { summary: { ...s, error }, details: '', failed: 1, warnings: [], error };
+  };
+  let outcomes: DossierOutcome[];
+  try {
+    outcomes = await Promise.all(
+      plan.map(async (d) => {
+        const { port1, port2 } = new MessageChannel();
+        port1.on('message', (m: { file?: string }) => m.file && progress?.file(d.name, m.file));
+        try {
+          const o = await pool.run({ name: d.name, files: d.files, outDir: join(outDir, d.name), port: port2 }, { transferList: [port2] });
+          progress?.done(d.name, doneLine(o));
+          return o;
+        } catch (err) {
+          const o = emptySummary(d, err instanceof Error ? err.message.split('\n')[0] : String(err));
+          progress?.done(d.name, doneLine(o));
+          return o;
+        } finally {
+          port1.close();
+        }
+      }),
+    );
+  } finally {
+    progress?.finish();
+    await pool.destroy();
   }
+  const summaries = outcomes.map((o) => o.summary);
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify({ schemaVersion: 1, root: basename(resolve(root)), dossiers: summaries }, null, 2)}\n`);
-  return { summaries, failed, dossiers };
+  await writeSummaryXlsx(join(outDir, 'summary.xlsx'), basename(resolve(root)), summaries);
+  return { summaries, outcomes, failed: outcomes.reduce((n, o) => n + o.failed, 0) };
+}
+
+function emptyPap() {
+  return {
+    headcount: { F: 0, M: 0, total: 0, shareF: null },
+    byCategory: [],
+    partTime: { F: 0, M: 0, shareF: null, shareM: null },
+    fixedTerm: { F: 0, M: 0 },
+    top: { F: 0, M: 0, total: 0, shareF: null },
+    smartWorking: { F: 0, M: 0, total: 0, share: null, shareF: null, shareM: null },
+    turnover: [],
+  };
 }

@@ -1,30 +1,65 @@
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Analysis, SourceInput, analyse } from '../engine/analyse';
 import { ReadError } from '../read/read-error';
 import { readSource } from '../read/read-source';
+import { writeAnnotatedCopy } from '../write/annotate';
+import { annotatedNames } from '../write/cells';
 import { writePiaoJson } from '../write/piao-json';
+import { writePiaoXlsx } from '../write/piao-xlsx';
+import { writeReport } from '../write/report/report';
 import { CollectedFile } from './collect';
 
 export interface DossierResult {
   analysis: Analysis;
+  /** Paths of the files written, relative to the output folder. */
   outputs: string[];
   failed: number;
+  /** Italian lines about outputs that could not be written (the others were). */
+  warnings: string[];
 }
 
-/** Reads the files of one dossier (a failure never stops the others), analyses them, writes the outputs. */
-export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void): Promise<DossierResult> {
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : String(err);
+}
+
+/**
+ * Reads the files of one dossier (a failure never stops the others), analyses them and writes its
+ * outputs: piao.json (validated first), the annotated copies, PIAO.xlsx and report.html.
+ */
+export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void, title = basename(outDir)): Promise<DossierResult> {
   const inputs: SourceInput[] = [];
   for (const f of files) {
     onFile?.(f.file);
     try {
       inputs.push({ file: f.file, grids: await readSource(f.path, f.file) });
     } catch (err) {
-      const message = err instanceof ReadError ? err.message : `${f.file}: non si può leggere (${err instanceof Error ? err.message : String(err)}).`;
+      const message = err instanceof ReadError ? err.message : `${f.file}: non si può leggere (${reason(err)}).`;
       inputs.push({ file: f.file, error: message });
     }
   }
   const analysis = analyse(inputs);
-  const jsonPath = join(outDir, 'piao.json');
-  await writePiaoJson(jsonPath, analysis.dossier);
-  return { analysis, outputs: [jsonPath], failed: inputs.filter((i) => !i.grids).length };
+  const dossier = analysis.dossier;
+  const outputs: string[] = [];
+  const warnings: string[] = [];
+  await writePiaoJson(join(outDir, 'piao.json'), dossier);
+  outputs.push('piao.json');
+
+  const read = files.filter((f) => dossier.sources.find((s) => s.file === f.file)?.status === 'ok');
+  const annotated = annotatedNames(read.map((f) => f.file));
+  for (const f of read) {
+    const target = annotated.get(f.file)!;
+    try {
+      await writeAnnotatedCopy(await readFile(f.path), f.file, dossier.findings, join(outDir, target));
+      outputs.push(target);
+    } catch (err) {
+      annotated.delete(f.file);
+      warnings.push(`${f.file}: la copia annotata non si è potuta scrivere (${reason(err)}).`);
+    }
+  }
+  await writePiaoXlsx(join(outDir, 'PIAO.xlsx'), dossier, annotated);
+  outputs.push('PIAO.xlsx');
+  await writeReport(join(outDir, 'report.html'), dossier, { title, annotated });
+  outputs.push('report.html');
+  return { analysis, outputs, failed: inputs.filter((i) => !i.grids).length, warnings };
 }

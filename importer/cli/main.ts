@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { collectInputs } from './collect';
 import { importDossier } from './import-dossier';
 import { describeDossier } from './summary';
 import { Severity } from '../engine/schema/dossier';
 import { RULES } from '../engine/rules/registry';
 import { runBatch } from './batch';
+import { ProgressSink } from './progress';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3 } as const;
 
@@ -14,10 +15,14 @@ export const HELP = `piao: importa i fogli dell'ente e li normalizza in tabelle 
 Uso:
   piao import <file|cartella>... --out <cartella>
       Tutti gli input insieme sono UN dossier (un ente). Le cartelle sono lette
-      con le sottocartelle. Scrive <cartella>/piao.json.
+      con le sottocartelle. Scrive in <cartella>: piao.json, PIAO.xlsx (tabelle
+      normalizzate), annotated/ (copia di ogni foglio con le anomalie segnate
+      nelle celle) e report.html (rapporto con grafici, apribile senza rete).
   piao batch <cartella> --out <cartella>
       Ogni sottocartella è un dossier (i file direttamente nella cartella ne
-      formano un altro). Scrive <out>/<sottocartella>/... e <out>/summary.json.
+      formano un altro). Scrive <out>/<sottocartella>/... come import, più
+      <out>/summary.json e <out>/summary.xlsx. I dossier sono importati in
+      parallelo.
   piao rules
       Elenca i controlli (id, gravità, descrizione).
   piao --help | --version
@@ -27,6 +32,7 @@ Opzioni:
   --fail-on error|warning     esce con 1 se ci sono segnalazioni di quel livello (o più gravi)
   -q, --quiet                 stampa solo il riepilogo
   -d, --details               (batch) stampa per ogni dossier file, fogli, obiettivi e segnalazioni
+  -w, --workers <n>           (batch) quanti dossier importare in parallelo (predefinito: i core)
 
 Codici di uscita:
   0  tutti gli input sono stati letti
@@ -40,9 +46,24 @@ I file di origine non vengono mai modificati.`;
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Where batch progress goes: a terminal gets a bar, anything else plain lines. */
+  progress?: ProgressSink;
 }
 
-const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const consoleIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  progress: {
+    // a bar redrawn on the terminal's stderr; plain lines on stdout in logs and CI
+    write: (t) => (process.stderr.isTTY ? process.stderr : process.stdout).write(t),
+    get isTTY() {
+      return process.stderr.isTTY === true;
+    },
+    get columns() {
+      return process.stderr.columns;
+    },
+  },
+};
 
 function usage(io: Io, message: string): number {
   io.err(`piao: ${message}`);
@@ -68,6 +89,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         'fail-on': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         details: { type: 'boolean', short: 'd' },
+        workers: { type: 'string', short: 'w' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -92,24 +114,30 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     for (const r of RULES) io.out(`${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.docs.it}`);
     return EXIT.ok;
   }
-  if (command === 'batch') return batchCommand(rest, values.out, failOn, io, values.details === true);
+  if (command === 'batch') {
+    const workers = values.workers === undefined ? undefined : Number(values.workers);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) return usage(io, `--workers vuole un numero intero positivo, non "${values.workers}".`);
+    return batchCommand(rest, values.out, failOn, values.quiet ? { ...io, progress: { write: () => undefined } } : io, values.details === true, workers);
+  }
   if (command !== 'import') return usage(io, `comando sconosciuto "${command}".`);
   if (rest.length === 0) return usage(io, 'indica almeno un file o una cartella da importare.');
   if (!values.out) return usage(io, 'indica dove scrivere i risultati con --out <cartella>.');
   const outDir = resolve(values.out);
   const inside = outsideInputs(outDir, rest);
   if (inside) return usage(io, `la cartella di uscita ${values.out} è dentro la cartella di input ${inside}: scegline un'altra.`);
-  const { files, missing } = await collectInputs(rest);
+  const { root, files, missing } = await collectInputs(rest);
   for (const m of missing) io.err(`piao: ${m}: file o cartella inesistente.`);
   if (files.length === 0) {
     io.err('piao: nessun foglio di calcolo (.xlsx, .csv) trovato negli input indicati.');
     return missing.length ? EXIT.unreadable : EXIT.usage;
   }
-  const result = await importDossier(files, outDir);
+  const result = await importDossier(files, outDir, undefined, basename(root));
   const d = result.analysis.dossier;
   if (!values.quiet) io.out(describeDossier(d));
   for (const s of d.sources) if (s.status === 'failed') io.err(`piao: ${s.error}`);
-  io.out(`Risultati in ${values.out}: ${result.outputs.map((o) => o.slice(outDir.length + 1)).join(', ')}`);
+  for (const w of result.warnings) io.err(`piao: ${w}`);
+  const copies = result.outputs.filter((o) => o.startsWith('annotated/')).length;
+  io.out(`Risultati in ${values.out}: ${result.outputs.filter((o) => !o.startsWith('annotated/')).join(', ')}${copies ? `, annotated/ (${copies} ${copies === 1 ? 'copia annotata' : 'copie annotate'})` : ''}`);
   if (result.failed > 0 || missing.length > 0) return EXIT.unreadable;
   if (failLevelReached(d.findings, failOn)) return EXIT.findings;
   return EXIT.ok;
@@ -123,7 +151,7 @@ function outsideInputs(outDir: string, inputs: string[]): string | undefined {
   return undefined;
 }
 
-async function batchCommand(rest: string[], out: string | undefined, failOn: string | undefined, io: Io, details: boolean): Promise<number> {
+async function batchCommand(rest: string[], out: string | undefined, failOn: string | undefined, io: Io, details: boolean, workers?: number): Promise<number> {
   if (rest.length !== 1) return usage(io, 'batch vuole una sola cartella radice.');
   if (!out) return usage(io, 'indica dove scrivere i risultati con --out <cartella>.');
   const outDir = resolve(out);
@@ -131,20 +159,29 @@ async function batchCommand(rest: string[], out: string | undefined, failOn: str
   if (inside) return usage(io, `la cartella di uscita ${out} è dentro la cartella di input ${inside}: scegline un'altra.`);
   let result;
   try {
-    result = await runBatch(rest[0], outDir, io.out);
+    result = await runBatch(rest[0], outDir, { workers, progress: io.progress ?? { write: (t) => io.out(t.replace(/\n$/, '')) } });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return usage(io, `${rest[0]}: cartella inesistente.`);
     throw err;
   }
-  for (const [i, s] of result.summaries.entries()) {
-    const f = s.findings;
-    if (details) io.out(`\n== ${s.name} ==\n${describeDossier(result.dossiers[i])}`);
-    io.out(`${s.name}: ${s.sources.ok} file letti${s.sources.failed ? `, ${s.sources.failed} non letti` : ''}; ${f.error} errori, ${f.warning} avvisi, ${f.info} note`);
+  for (const o of result.outcomes) {
+    const s = o.summary;
+    if (details && o.details) io.out(`\n== ${s.name} ==\n${o.details}`);
     for (const x of s.sources.failures) io.err(`piao: ${x.error}`);
+    for (const w of o.warnings) io.err(`piao: ${w}`);
+    if (o.error) io.err(`piao: ${s.name}: il dossier non si è potuto importare (${o.error}).`);
   }
-  io.out(`Risultati in ${out} (riepilogo: summary.json)`);
+  io.out(`Risultati in ${out}: ${result.summaries.length} dossier, riepilogo in summary.json e summary.xlsx`);
+  for (const s of result.summaries) {
+    const copies = s.outputs.filter((o) => o.startsWith('annotated/')).length;
+    const files = s.outputs.filter((o) => !o.startsWith('annotated/'));
+    if (copies) files.push(`annotated/ (${copies} ${copies === 1 ? 'copia annotata' : 'copie annotate'})`);
+    io.out(`  ${join(out, s.outDir)}/: ${files.join(', ') || 'nessun file scritto'}`);
+  }
   if (result.failed > 0) return EXIT.unreadable;
-  if (failLevelReached(result.dossiers.flatMap((d) => d.findings), failOn)) return EXIT.findings;
+  const worst = (sev: Severity) => result.summaries.some((s) => s.findings[sev] > 0);
+  if (failOn === 'error' && worst('error')) return EXIT.findings;
+  if (failOn === 'warning' && (worst('error') || worst('warning'))) return EXIT.findings;
   return EXIT.ok;
 }

@@ -22,7 +22,7 @@ export function readCsv(bytes: Uint8Array, file: string): CsvReadResult {
   if (nature === 'zip' || nature === 'ole') {
     throw new ReadError(file, 'il file ha estensione .csv ma contiene una cartella di lavoro Excel: rinominalo in .xlsx.');
   }
-  if (nature === 'binary') throw new ReadError(file, 'il file non contiene testo leggibile: non sembra un CSV.');
+  if (nature === 'binary') throw new ReadError(file, 'il file non contiene testo leggibile (codifica non riconosciuta o file non di testo): salvalo da Excel come «CSV UTF-8».');
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new ReadError(file, 'il file è vuoto.');
   const delimiter = detectDelimiter(text);

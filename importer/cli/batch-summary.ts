@@ -1,0 +1,65 @@
+/** What summary.json (and summary.xlsx) say of each dossier of a batch. */
+import { Dossier, ObjectiveLevel, Severity } from '../engine/schema/dossier';
+
+export interface DossierSummary {
+  name: string;
+  outDir: string;
+  sources: { ok: number; failed: number; failures: { file: string; error: string }[] };
+  objectives: Record<string, number>;
+  pap: {
+    referenceDate: string | null;
+    staff: number;
+    F: number;
+    M: number;
+    shareF: number | null;
+    topShareF: number | null;
+    partTime: number;
+    fixedTerm: number;
+    smartWorking: number;
+    smartWorkingShare: number | null;
+    hires: number;
+    terminations: number;
+  };
+  findings: { error: number; warning: number; info: number; byRule: Record<string, number> };
+  /** Files written for the dossier, relative to its output folder. */
+  outputs: string[];
+  /** Set only when the dossier could not be imported at all (an unexpected error). */
+  error?: string;
+}
+
+const LEVEL_ORDER: ObjectiveLevel[] = ['value', 'mandate', 'strategic', 'operational', 'performance'];
+
+export function summarise(name: string, outDir: string, d: Dossier, outputs: string[] = []): DossierSummary {
+  const count = (sev: Severity) => d.findings.filter((f) => f.severity === sev).length;
+  const byRule: Record<string, number> = {};
+  for (const rule of [...new Set(d.findings.map((f) => f.rule))].sort()) byRule[rule] = d.findings.filter((f) => f.rule === rule).length;
+  const objectives: Record<string, number> = {};
+  for (const level of LEVEL_ORDER) {
+    const n = d.objectives.filter((o) => o.level === level).length;
+    if (n) objectives[level] = n;
+  }
+  const failed = d.sources.filter((s) => s.status === 'failed');
+  const p = d.pap;
+  return {
+    name,
+    outDir,
+    sources: { ok: d.sources.length - failed.length, failed: failed.length, failures: failed.map((s) => ({ file: s.file, error: s.error ?? '' })) },
+    objectives,
+    pap: {
+      referenceDate: p.referenceDate ?? null,
+      staff: p.headcount.total,
+      F: p.headcount.F,
+      M: p.headcount.M,
+      shareF: p.headcount.shareF,
+      topShareF: p.top.shareF,
+      partTime: p.partTime.F + p.partTime.M,
+      fixedTerm: p.fixedTerm.F + p.fixedTerm.M,
+      smartWorking: p.smartWorking.total,
+      smartWorkingShare: p.smartWorking.share,
+      hires: p.turnover.reduce((s, t) => s + t.hires.F + t.hires.M, 0),
+      terminations: p.turnover.reduce((s, t) => s + t.terminations.F + t.terminations.M, 0),
+    },
+    findings: { error: count('error'), warning: count('warning'), info: count('info'), byRule },
+    outputs,
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Annotated copies: each source workbook copied with every finding marked where it is. A finding's
+ * cell is filled by severity and carries a note with the Italian message; related cells are filled
+ * lighter; an added sheet lists the findings with links to their cells. Everything else of the
+ * source (values, styles, merges, other sheets, widths) is kept as exceljs reads it. A CSV source
+ * becomes an xlsx with one sheet, record n on row n. The source file itself is only read.
+ */
+import ExcelJS from 'exceljs';
+import { parseA1 } from '../engine/grid/address';
+import { Finding, Place, Severity } from '../engine/schema/dossier';
+import { readCsv } from '../read/csv';
+import { loadWorkbook } from '../read/xlsx';
+import { writeFileAtomic } from './atomic';
+import { annotatedSheet, cellValue, cloneStyle, placeLink, topLeft } from './cells';
+import { SEVERITY_IT } from './labels';
+import { workbookBytes } from './xlsx-bytes';
+
+export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFF8A80', warning: 'FFFFD54F', info: 'FF9FC5E8' };
+export const RELATED_FILL: Record<Severity, string> = { error: 'FFFFE3E0', warning: 'FFFFF4CC', info: 'FFE1EEF9' };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } };
+}
+
+function isCsv(file: string): boolean {
+  return /\.(csv|txt|tsv)$/i.test(file);
+}
+
+/** The workbook to annotate: the source xlsx as exceljs reads it, or a CSV laid out record n on row n. */
+async function sourceWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
+  if (!isCsv(file)) return loadWorkbook(bytes, file);
+  const { grids } = readCsv(bytes, file);
+  const grid = grids[0];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(annotatedSheet(file, grid.sheet));
+  const widths: number[] = [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (const c of grid.filledColumns(r)) {
+      const text = grid.text(r, c);
+      ws.getCell(r + 1, c + 1).value = cellValue(text);
+      widths[c] = Math.max(widths[c] ?? 8, Math.min(50, text.length + 2));
+    }
+  }
+  widths.forEach((w, c) => {
+    if (w) ws.getColumn(c + 1).width = w;
+  });
+  return wb;
+}
+
+/** The cell a Place marks: the top-left of a range, the master of a merged cell. */
+function targetCell(ws: ExcelJS.Worksheet, cell: string): ExcelJS.Cell | undefined {
+  try {
+    const { row, col } = parseA1(topLeft(cell));
+    const c = ws.getCell(row + 1, col + 1);
+    return c.isMerged ? c.master : c;
+  } catch {
+    return undefined;
+  }
+}
+
+function noteText(note: ExcelJS.Cell['note']): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
+function uniqueSheetName(wb: ExcelJS.Workbook, wanted: string): string {
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 1; ; i++) {
+    const name = `${wanted} piao${i > 1 ? ` ${i}` : ''}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+function fill(cell: ExcelJS.Cell, argb: string): void {
+  cell.style = cloneStyle(cell.style); // exceljs shares style objects between cells: never change one in place
+  cell.fill = solid(argb);
+}
+
+/** Marks the findings of one file on its workbook and adds the findings sheet. */
+export function annotateWorkbook(wb: ExcelJS.Workbook, file: string, findings: readonly Finding[]): void {
+  const mine = findings.filter((f) => f.file === file);
+  const byCell = new Map<ExcelJS.Cell, Finding[]>();
+  for (const f of mine) {
+    const ws = wb.getWorksheet(annotatedSheet(file, f.sheet));
+    const cell = ws && targetCell(ws, f.cell);
+    if (!cell) continue;
+    const list = byCell.get(cell) ?? [];
+    list.push(f);
+    byCell.set(cell, list);
+  }
+  const related = new Map<ExcelJS.Cell, Severity>();
+  for (const f of mine) {
+    for (const p of f.related ?? []) {
+      if (p.file !== file) continue;
+      const ws = wb.getWorksheet(annotatedSheet(file, p.sheet));
+      const cell = ws && targetCell(ws, p.cell);
+      if (!cell || byCell.has(cell)) continue;
+      const prev = related.get(cell);
+      if (!prev || RANK[f.severity] < RANK[prev]) related.set(cell, f.severity);
+    }
+  }
+  for (const [cell, list] of byCell) {
+    const worst = list.reduce((a, f) => (RANK[f.severity] < RANK[a] ? f.severity : a), 'info' as Severity);
+    fill(cell, SEVERITY_FILL[worst]);
+    const ours = list.map((f) => `${SEVERITY_IT[f.severity]} [${f.rule}]: ${f.message}`).join('\n\n');
+    const before = noteText(cell.note);
+    cell.note = before ? `${before}\n\n${ours}` : ours;
+  }
+  for (const [cell, severity] of related) fill(cell, RELATED_FILL[severity]);
+  addFindingsSheet(wb, file, mine);
+}
+
+function addFindingsSheet(wb: ExcelJS.Workbook, file: string, findings: readonly Finding[]): void {
+  const ws = wb.addWorksheet(uniqueSheetName(wb, 'Anomalie'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [{ width: 10 }, { width: 22 }, { width: 26 }, { width: 10 }, { width: 90 }, { width: 24 }];
+  const header = ws.addRow(['Gravità', 'Controllo', 'Foglio', 'Cella', 'Messaggio', 'Celle collegate']);
+  header.eachCell((c) => {
+    c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    c.fill = solid('FF1F3864');
+  });
+  for (const f of findings) {
+    const place: Place = { file, sheet: f.sheet, cell: f.cell };
+    const row = ws.addRow([
+      SEVERITY_IT[f.severity],
+      f.rule,
+      cellValue(f.sheet),
+      wb.getWorksheet(annotatedSheet(file, f.sheet)) ? placeLink(f.cell, place, null) : f.cell,
+      cellValue(f.message),
+      (f.related ?? []).map((p) => (p.file !== file ? `${p.file} · ${p.sheet}!${p.cell}` : p.sheet === f.sheet ? p.cell : `${p.sheet}!${p.cell}`)).join(', ') || null,
+    ]);
+    row.getCell(1).fill = solid(SEVERITY_FILL[f.severity]);
+    row.getCell(4).font = { color: { argb: 'FF0563C1' }, underline: true };
+    row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
+  }
+  if (findings.length === 0) ws.addRow([null, null, null, null, 'Nessuna anomalia trovata in questo file.']);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.length + 1), column: 6 } };
+}
+
+/** Reads a source's bytes, marks its findings and writes the annotated copy atomically. */
+export async function writeAnnotatedCopy(bytes: Uint8Array, file: string, findings: readonly Finding[], outPath: string): Promise<void> {
+  const wb = await sourceWorkbook(bytes, file);
+  annotateWorkbook(wb, file, findings);
+  await writeFileAtomic(outPath, await workbookBytes(wb));
+}

@@ -1,0 +1,74 @@
+/** Small helpers the xlsx writers share: safe values, cloned styles, links to annotated copies. */
+import ExcelJS from 'exceljs';
+import { Place } from '../engine/schema/dossier';
+import { cellLink } from './xlsx-bytes';
+
+export type PlainValue = string | number | Date | null | undefined;
+
+/**
+ * A value for a cell: numbers and dates as they are, text as text. exceljs writes a string as a
+ * string even when it starts with `=`, `+`, `-` or `@`: only `{ formula }` objects become formulas,
+ * and the writers never build one from a source's text. Control characters that xlsx cannot hold
+ * are dropped.
+ */
+export function cellValue(v: PlainValue): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) return v;
+  // eslint-disable-next-line no-control-regex
+  return v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+/** A deep copy of a cell's style: exceljs shares one style object between cells loaded with the same style. */
+export function cloneStyle(style: Partial<ExcelJS.Style> | undefined): Partial<ExcelJS.Style> {
+  return style ? (JSON.parse(JSON.stringify(style)) as Partial<ExcelJS.Style>) : {};
+}
+
+/** "2024-12-31" as a date cell value (UTC midnight, so Excel shows the same day everywhere). */
+export function isoDate(iso: string | undefined): Date | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** Where the annotated copy of each source is, relative to the dossier's output folder. */
+export function annotatedNames(files: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  const sorted = [...files].sort((a, b) => (a.toLowerCase().endsWith('.xlsx') ? 0 : 1) - (b.toLowerCase().endsWith('.xlsx') ? 0 : 1) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const f of sorted) {
+    let name = `annotated/${f.replace(/\.[^./]+$/, '')}.xlsx`;
+    if (taken.has(name.toLowerCase())) name = `annotated/${f}.xlsx`;
+    taken.add(name.toLowerCase());
+    out.set(f, name);
+  }
+  return out;
+}
+
+/** The top-left cell of a Place's cell or range. */
+export function topLeft(cell: string): string {
+  return cell.split(':')[0];
+}
+
+/**
+ * A hyperlink cell value pointing at a Place: into its annotated copy when `annotated` names one
+ * (links from PIAO.xlsx), else into this workbook (links from an annotated copy's own sheet).
+ */
+export function placeLink(text: string, place: Place, annotated: string | null): ExcelJS.CellValue {
+  const location = cellLink(annotatedSheet(place.file, place.sheet), topLeft(place.cell)).slice(1);
+  const hyperlink = annotated ? `${annotated}#${location}` : `#${location}`;
+  const value: ExcelJS.CellHyperlinkValue = { text: (cellValue(text) as string | null) ?? '', hyperlink };
+  if (annotated) value.tooltip = `Apri la cella nella copia annotata ${annotated}`;
+  return value;
+}
+
+/** A name Excel accepts for a sheet: at most 31 characters, none of []:*?/\ , not starting or ending with a quote. */
+export function safeSheetName(name: string): string {
+  const cleaned = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim();
+  return (cleaned || 'Foglio1').slice(0, 31);
+}
+
+/** The sheet a Place lands on in the annotated copy: CSV sources become one sheet with a name Excel accepts. */
+export function annotatedSheet(file: string, sheet: string): string {
+  return /\.(csv|txt|tsv)$/i.test(file) ? safeSheetName(sheet) : sheet;
+}

@@ -1,0 +1,71 @@
+/** Italian labels of the contract's codes, as the outputs (PIAO.xlsx, report, summary) show them. */
+import { Category, ObjectiveLevel, Severity, SheetKind, WorkRegime } from '../engine/schema/dossier';
+
+export const LEVELS: readonly ObjectiveLevel[] = ['value', 'mandate', 'strategic', 'operational', 'performance'];
+
+export const LEVEL_IT: Record<ObjectiveLevel, string> = {
+  value: 'Valore pubblico',
+  mandate: 'Linea di mandato',
+  strategic: 'Obiettivo strategico',
+  operational: 'Obiettivo operativo',
+  performance: 'Obiettivo di performance',
+};
+
+/** Categories in the order of the CCNL, top first. */
+export const CATEGORIES: readonly Category[] = ['dirigente', 'segretario', 'funzionario', 'istruttore', 'operatore-esperto', 'operatore', 'altro'];
+
+export const CATEGORY_IT: Record<Category, string> = {
+  dirigente: 'Dirigenti',
+  segretario: 'Segretario',
+  funzionario: 'Funzionari ed EQ',
+  istruttore: 'Istruttori',
+  'operatore-esperto': 'Operatori esperti',
+  operatore: 'Operatori',
+  altro: 'Altro personale',
+};
+
+export const REGIMES: readonly WorkRegime[] = [
+  'full-time',
+  'part-time-vertical-50',
+  'part-time-vertical-over-50',
+  'part-time-horizontal-50',
+  'part-time-horizontal-over-50',
+  'part-time',
+];
+
+export const REGIME_IT: Record<WorkRegime, string> = {
+  'full-time': 'Tempo pieno',
+  'part-time-vertical-50': 'PT verticale 50%',
+  'part-time-vertical-over-50': 'PT verticale >50%',
+  'part-time-horizontal-50': 'PT orizzontale 50%',
+  'part-time-horizontal-over-50': 'PT orizzontale >50%',
+  'part-time': 'Part-time (altro)',
+};
+
+export const SMART_MODE_IT: Record<'partial' | 'full', string> = { partial: 'Parziale', full: 'Totale (100%)' };
+export const MOVEMENT_IT: Record<'hire' | 'termination', string> = { hire: 'Assunzione', termination: 'Cessazione' };
+export const GENDER_IT: Record<'F' | 'M', string> = { F: 'Donne', M: 'Uomini' };
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const SEVERITY_IT: Record<Severity, string> = { error: 'Errore', warning: 'Avviso', info: 'Nota' };
+export const SEVERITY_PLURAL_IT: Record<Severity, string> = { error: 'errori', warning: 'avvisi', info: 'note' };
+const SEVERITY_ONE_IT: Record<Severity, string> = { error: 'errore', warning: 'avviso', info: 'nota' };
+
+/** "1 errore", "3 errori" */
+export function severityCount(n: number, s: Severity): string {
+  return `${n} ${n === 1 ? SEVERITY_ONE_IT[s] : SEVERITY_PLURAL_IT[s]}`;
+}
+
+export const KIND_IT: Record<SheetKind, string> = {
+  objectives: 'obiettivi',
+  headcount: 'personale',
+  'work-time': 'tempo di lavoro',
+  'smart-working': 'lavoro agile',
+  turnover: 'assunzioni e cessazioni',
+  unknown: 'non riconosciuto',
+};
+
+/** "2024-12-31" -> "31/12/2024" */
+export function dateIt(iso: string): string {
+  return iso.split('-').reverse().join('/');
+}

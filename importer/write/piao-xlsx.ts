@@ -1,0 +1,203 @@
+/**
+ * PIAO.xlsx: the normalised workbook of a dossier, made by filling templates/PIAO-template.xlsx.
+ * The template's styles, widths, frozen panes, formats and validations are kept: each written row
+ * takes the styles and validations of the template's model row (see piao-layout.ts).
+ */
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { parseA1, parseRange, rangeA1 } from '../engine/grid/address';
+import { Dossier, Finding, PapStatistics, Place } from '../engine/schema/dossier';
+import { writeFileAtomic } from './atomic';
+import { annotatedNames, cellValue, cloneStyle, isoDate, placeLink, PlainValue } from './cells';
+import { CATEGORY_IT, dateIt, GENDER_IT, KIND_IT, LEVEL_IT, MOVEMENT_IT, REGIME_IT, SEVERITY_IT, SMART_MODE_IT } from './labels';
+import { LIST_SHEETS, ListSheetKey, PAP_CATEGORY_ROWS, PAP_NAMES, PAP_SHEET, templatePath } from './piao-layout';
+import { workbookBytes } from './xlsx-bytes';
+
+type Row = (PlainValue | ExcelJS.CellValue)[];
+
+/** exceljs keeps a sheet's validations by cell address; its typings do not show the collection. */
+interface Validations {
+  find(address: string): ExcelJS.DataValidation | undefined;
+  add(address: string, v: ExcelJS.DataValidation): void;
+}
+const validationsOf = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: Validations }).dataValidations;
+
+export class TemplateError extends Error {}
+
+function sheetOf(wb: ExcelJS.Workbook, key: ListSheetKey | 'pap'): ExcelJS.Worksheet {
+  const name = key === 'pap' ? PAP_SHEET : LIST_SHEETS[key].name;
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new TemplateError(`il modello PIAO-template.xlsx non ha il foglio «${name}».`);
+  return ws;
+}
+
+function autoFilterRange(ws: ExcelJS.Worksheet): { row: number; left: number; right: number } {
+  const af = ws.autoFilter as unknown;
+  let ref: string | undefined;
+  if (typeof af === 'string') ref = af;
+  else if (af && typeof af === 'object' && 'from' in af && 'to' in af) {
+    const o = af as { from: string | { row: number; column: number }; to: string | { row: number; column: number } };
+    const cell = (x: string | { row: number; column: number }) => (typeof x === 'string' ? x : rangeA1({ top: x.row - 1, left: x.column - 1, bottom: x.row - 1, right: x.column - 1 }));
+    ref = `${cell(o.from)}:${cell(o.to)}`;
+  }
+  if (!ref) throw new TemplateError(`nel modello il foglio «${ws.name}» non ha il filtro automatico sulla riga di intestazione.`);
+  const r = parseRange(ref);
+  return { row: r.top + 1, left: r.left + 1, right: r.right + 1 };
+}
+
+/** Writes rows under the header of a list sheet, each taking the model row's styles and validations. */
+function fillList(ws: ExcelJS.Worksheet, rows: Row[]): void {
+  const { row: header, left, right } = autoFilterRange(ws);
+  const model = header + 1;
+  const styles: Partial<ExcelJS.Style>[] = [];
+  const validations: (ExcelJS.DataValidation | undefined)[] = [];
+  for (let c = left; c <= right; c++) {
+    const cell = ws.getCell(model, c);
+    styles[c] = cloneStyle(cell.style);
+    validations[c] = validationsOf(ws).find(cell.address);
+  }
+  const height = ws.getRow(model).height;
+  rows.forEach((values, i) => {
+    const row = ws.getRow(model + i);
+    if (height) row.height = height;
+    for (let c = left; c <= right; c++) {
+      const cell = row.getCell(c);
+      const v = values[c - left];
+      cell.value = v !== null && typeof v === 'object' && !(v instanceof Date) ? v : cellValue(v as PlainValue);
+      cell.style = cloneStyle(styles[c]);
+      const dv = validations[c];
+      if (dv) validationsOf(ws).add(cell.address, { ...dv });
+    }
+  });
+  const last = Math.max(model, model + rows.length - 1);
+  ws.autoFilter = { from: { row: header, column: left }, to: { row: last, column: right } };
+}
+
+function sourceText(p: Place): string {
+  return `${p.file} · ${p.sheet}!${p.cell}`;
+}
+
+function sourceCell(p: Place, annotated: Map<string, string>): ExcelJS.CellValue {
+  const file = annotated.get(p.file);
+  return file ? placeLink(sourceText(p), p, file) : sourceText(p);
+}
+
+function namedCell(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; row: number; col: number } {
+  const ranges = wb.definedNames.getRanges(name)?.ranges ?? [];
+  const ref = ranges[0];
+  const m = ref ? /^'?(.*?)'?!\$?([A-Z]+\$?\d+)/.exec(ref) : null;
+  const ws = m ? wb.getWorksheet(m[1].replace(/''/g, "'")) : undefined;
+  if (!m || !ws) throw new TemplateError(`nel modello manca il nome definito «${name}» (foglio ${PAP_SHEET}).`);
+  const { row, col } = parseA1(m[2].replace(/\$/g, ''));
+  return { ws, row: row + 1, col: col + 1 };
+}
+
+/** Writes values into the cells right of a named cell, keeping their styles. */
+function putRow(wb: ExcelJS.Workbook, name: string, values: PlainValue[], rowOffset = 0): void {
+  const { ws, row, col } = namedCell(wb, name);
+  values.forEach((v, i) => {
+    ws.getCell(row + rowOffset, col + i).value = cellValue(v);
+  });
+}
+
+function share(n: number | null | undefined): number | null {
+  return n === null || n === undefined ? null : n;
+}
+
+function fillPap(wb: ExcelJS.Workbook, pap: PapStatistics): void {
+  const date = isoDate(pap.referenceDate);
+  putRow(wb, PAP_NAMES.date, [date ?? 'non indicata']);
+  PAP_CATEGORY_ROWS.forEach((c, i) => {
+    const b = pap.byCategory.find((x) => x.category === c.category);
+    putRow(wb, PAP_NAMES.categories, [b?.F ?? 0, b?.M ?? 0, b?.total ?? 0, share(b?.shareF)], i);
+  });
+  putRow(wb, PAP_NAMES.total, [pap.headcount.F, pap.headcount.M, pap.headcount.total, share(pap.headcount.shareF)]);
+  putRow(wb, PAP_NAMES.top, [pap.top.F, pap.top.M, pap.top.total, share(pap.top.shareF)]);
+  putRow(wb, PAP_NAMES.partTime, [pap.partTime.F, pap.partTime.M, pap.partTime.F + pap.partTime.M]);
+  putRow(wb, PAP_NAMES.partTimeShare, [share(pap.partTime.shareF), share(pap.partTime.shareM)]);
+  putRow(wb, PAP_NAMES.fixedTerm, [pap.fixedTerm.F, pap.fixedTerm.M, pap.fixedTerm.F + pap.fixedTerm.M]);
+  putRow(wb, PAP_NAMES.smartWorking, [pap.smartWorking.F, pap.smartWorking.M, pap.smartWorking.total]);
+  putRow(wb, PAP_NAMES.smartWorkingShare, [share(pap.smartWorking.shareF), share(pap.smartWorking.shareM), share(pap.smartWorking.share)]);
+
+  const { ws, row, col } = namedCell(wb, PAP_NAMES.turnover);
+  const width = 6;
+  const styles = Array.from({ length: width }, (_, i) => cloneStyle(ws.getCell(row, col + i).style));
+  const years = [...pap.turnover].sort((a, b) => a.year - b.year);
+  years.forEach((t, i) => {
+    const values = [t.year, t.hires.F, t.hires.M, t.terminations.F, t.terminations.M, t.hires.F + t.hires.M - t.terminations.F - t.terminations.M];
+    values.forEach((v, j) => {
+      const cell = ws.getCell(row + i, col + j);
+      cell.value = v;
+      cell.style = cloneStyle(styles[j]);
+    });
+  });
+}
+
+function sheetsText(d: Dossier['sources'][number]): string {
+  return d.sheets.map((s) => `${s.name} (${KIND_IT[s.kind]}${s.referenceDate ? `, al ${dateIt(s.referenceDate)}` : ''})`).join('; ');
+}
+
+function relatedText(f: Finding): string {
+  return (f.related ?? []).map((p) => (p.file === f.file ? (p.sheet === f.sheet ? p.cell : `${p.sheet}!${p.cell}`) : `${p.file} · ${p.sheet}!${p.cell}`)).join(', ');
+}
+
+/** Builds PIAO.xlsx from the template. `annotated` maps each source file to its annotated copy (relative path). */
+export async function buildPiaoWorkbook(dossier: Dossier, annotated: Map<string, string>, template = templatePath()): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(template)) as unknown as ArrayBuffer);
+  const link = (p: Place) => sourceCell(p, annotated);
+
+  fillList(
+    sheetOf(wb, 'objectives'),
+    dossier.objectives.map((o) => [
+      LEVEL_IT[o.level],
+      o.code,
+      o.parent,
+      o.title,
+      o.structure,
+      o.indicator,
+      o.target,
+      o.weight === undefined ? null : o.weight / 100,
+      o.mission,
+      o.programme,
+      link(o.at),
+    ]),
+  );
+  fillList(
+    sheetOf(wb, 'headcount'),
+    dossier.headcount.map((h) => [isoDate(h.referenceDate), CATEGORY_IT[h.category], h.label, GENDER_IT[h.gender], h.count, h.fixedTerm, link(h.at)]),
+  );
+  fillList(
+    sheetOf(wb, 'workTime'),
+    dossier.workTime.map((w) => [isoDate(w.referenceDate), REGIME_IT[w.regime], GENDER_IT[w.gender], w.count, w.fixedTerm, link(w.at)]),
+  );
+  fillList(
+    sheetOf(wb, 'smartWorking'),
+    dossier.smartWorking.map((s) => [isoDate(s.referenceDate), SMART_MODE_IT[s.mode], GENDER_IT[s.gender], s.count, link(s.at)]),
+  );
+  fillList(
+    sheetOf(wb, 'turnover'),
+    dossier.turnover.map((t) => [t.year, MOVEMENT_IT[t.movement], GENDER_IT[t.gender], t.count, t.fixedTerm, link(t.at)]),
+  );
+  fillPap(wb, dossier.pap);
+  fillList(
+    sheetOf(wb, 'findings'),
+    dossier.findings.map((f) => {
+      const file = annotated.get(f.file);
+      const place: Place = { file: f.file, sheet: f.sheet, cell: f.cell };
+      return [SEVERITY_IT[f.severity], f.rule, f.message, f.file, f.sheet, file ? placeLink(f.cell, place, file) : f.cell, relatedText(f)];
+    }),
+  );
+  fillList(
+    sheetOf(wb, 'sources'),
+    dossier.sources.map((s) => [s.file, s.status === 'ok' ? 'letto' : 'non letto', sheetsText(s), s.error]),
+  );
+  wb.creator = 'piao';
+  return wb;
+}
+
+/** Writes PIAO.xlsx atomically. */
+export async function writePiaoXlsx(path: string, dossier: Dossier, annotated: Map<string, string> = annotatedNames(dossier.sources.filter((s) => s.status === 'ok').map((s) => s.file)), template?: string): Promise<void> {
+  const wb = await buildPiaoWorkbook(dossier, annotated, template);
+  await writeFileAtomic(path, await workbookBytes(wb));
+}
