@@ -1,6 +1,6 @@
 import { Model } from '../model';
 import { CATEGORY_ORDER } from '../normalise/categories';
-import { share } from '../normalise/numbers';
+import { share as rawShare } from '../normalise/numbers';
 import { PapStatistics } from '../schema/dossier';
 import { StaffSummary, Tally } from '../staff/model';
 
@@ -13,6 +13,15 @@ const EMPTY: PapStatistics = {
   smartWorking: { F: 0, M: 0, total: 0, share: null, shareF: null, shareM: null },
   turnover: [],
 };
+
+/**
+ * A share in [0, 1]: null when the denominator is 0, and null when the figures contradict each
+ * other (more smart workers than staff): a cross-table finding says where.
+ */
+function share(part: number, total: number): number | null {
+  const s = rawShare(part, total);
+  return s === null || s > 1 || s < 0 ? null : s;
+}
 
 /** Complete sources first, then the richer (register, table by category), then reading order. */
 function best(list: StaffSummary[]): StaffSummary | undefined {

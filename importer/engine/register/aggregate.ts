@@ -89,7 +89,8 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
   const staffBy = new Float64Array(2);
   const fixedBy = new Float64Array(2);
   const partBy = new Float64Array(2);
-  const seen = new Map<number, number[]>();
+  const seen = new Map<number, number>();
+  const collisions = new Map<number, number[]>();
   let maxYear = 0;
   const tableCols: number[] = [];
   for (let c = table.range.left; c <= table.range.right; c++) tableCols.push(c);
@@ -100,18 +101,20 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
       if (grid.filledColumns(r).length >= 2) note(gCol, { note: 'missing', at: placeOf(grid, r, gCol), what: `il sesso nella riga ${r + 1} del registro (la riga non è stata contata)` });
       continue;
     }
-    // a row repeating another row exactly is counted once
+    // a row repeating another row exactly is counted once (rows are told apart by a hash of their cells)
     let h = 2166136261;
     for (const c of tableCols) h = hashValue(h, grid.value(r, c));
-    const same = seen.get(h);
-    if (same) {
-      const dup = same.find((o) => tableCols.every((c) => sameValue(grid.value(o, c), grid.value(r, c))));
+    const firstRow = seen.get(h);
+    if (firstRow === undefined) seen.set(h, r);
+    else {
+      const candidates = [firstRow, ...(collisions.get(h) ?? [])];
+      const dup = candidates.find((o) => tableCols.every((c) => sameValue(grid.value(o, c), grid.value(r, c))));
       if (dup !== undefined) {
         staff.registerDuplicates.push({ at: placeOf(grid, r, table.range.left), first: placeOf(grid, dup, table.range.left), source: name });
         continue;
       }
-      same.push(r);
-    } else seen.set(h, [r]);
+      collisions.set(h, [...(collisions.get(h) ?? []), r]);
+    }
 
     let g = genderCache.get(gText);
     if (g === undefined) {

@@ -14,10 +14,34 @@ export const percentageMismatch: Rule = {
   },
   messages: {
     default: 'La percentuale {what} è «{text}» ({stated}), ma dai conteggi risulta {computed} ({numerator} su {denominator}).',
+    overStaff: 'La percentuale {what} è «{text}» ({stated}), ma {numerator} su {denominator} persone in servizio {there} fanno {computed}.',
   },
   check(ctx) {
+    const staffAt = (date: string | undefined) =>
+      ctx.model.staff.summaries
+        .filter((s) => s.staff && !s.incomplete && s.date === date)
+        .sort((a, b) => b.rank - a.rank || a.order - b.order)[0];
     for (const t of ctx.model.staff.tables) {
       for (const p of t.percentages) {
+        if (p.overStaff && p.stated >= 0 && p.stated <= 1 + 1e-9) {
+          const ref = staffAt(p.overStaff.date);
+          const tally = ref?.staff;
+          const who = tally && !tally.gendered ? 'total' : p.overStaff.who;
+          const den = tally?.[who];
+          if (!ref || !tally || !den) continue;
+          const value = p.overStaff.numerator / den;
+          if (Math.abs(value - p.stated) <= PERCENT_TOLERANCE + 1e-9) continue;
+          const at = tally.at[who] ?? tally.at.total;
+          ctx.report({
+            at: p.cell.at,
+            messageId: 'overStaff',
+            data: { what: cellName(p.cell).replace(/^il dato /, ''), text: p.cell.text, stated: formatPercentIt(p.stated), computed: formatPercentIt(value), numerator: p.overStaff.numerator, denominator: den, there: ref.sourceName },
+            related: [...p.overStaff.related, ...(at ? [at] : [])],
+            expected: Math.round(value * 10000) / 10000,
+            actual: Math.round(p.stated * 10000) / 10000,
+          });
+          continue;
+        }
         if (p.stated < 0 || p.stated > 1 + 1e-9 || p.candidates.length === 0) continue;
         if (p.candidates.some((c) => Math.abs(c.value - p.stated) <= PERCENT_TOLERANCE + 1e-9)) continue;
         const best = p.candidates[0];

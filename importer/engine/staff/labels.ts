@@ -132,15 +132,22 @@ export function classifyLabel(value: CellValue, text: string): LabelMeaning | un
   if (take(/ di cui /)) out.subset = true;
   if (take(/ su[l]? (totale (del )?personale|personale complessivo|totale complessivo|totale dei dipendenti|totale|complessivo|personale) /)) out.overall = true;
 
-  // smart working: its mode words may hold "100%" or "totale"
-  const sw = take(/ (smart ?working|smart|lavoro agile|lavoratori agili|lavoratrici agili|agil[ei]|sw) /);
+  // smart working: its mode words may hold "100%" or "totale" (after the words: "Totale lavoro agile" is a total)
+  const sw = / (smart ?working|smart|lavoro agile|lavoratori agili|lavoratrici agili|agil[ei]|sw) /.exec(rest);
   if (sw) {
-    if (take(/ (100 %|100|total[ei]|fragil[ei]|integral[ei]|full|complet[oa]|esclusiv[oa]) /)) {
+    const before = rest.slice(0, sw.index);
+    let after = ` ${rest.slice(sw.index + sw[0].length)} `;
+    const cut = (re: RegExp): boolean => {
+      const m = re.exec(after);
+      if (m) after = `${after.slice(0, m.index)} ${after.slice(m.index + m[0].length)} `;
+      return m !== null;
+    };
+    if (cut(/ (100 %|100|total[ei]|fragil[ei]|integral[ei]|full|complet[oa]|esclusiv[oa]) /)) {
       out.smart = 'full';
-      while (take(/ (100 %|100|fragil[ei]|lavoratori fragili|integral[ei]|esclusiv[oa]) /));
-    }
-    else if (take(/ (parzial[ei]|ordinari[oa]|ordinari) /)) out.smart = 'partial';
+      while (cut(/ (100 %|100|fragil[ei]|lavoratori fragili|integral[ei]|esclusiv[oa]) /));
+    } else if (cut(/ (parzial[ei]|ordinari[oa]|ordinari) /)) out.smart = 'partial';
     else out.smart = 'any';
+    rest = ` ${before} ${after} `;
   }
 
   // work time
@@ -188,7 +195,7 @@ export function classifyLabel(value: CellValue, text: string): LabelMeaning | un
 
   // genders
   if (take(/ (donn[ae]|femmin[ae]|femmine|femminile|lavoratrici|f) /)) out.gender = 'F';
-  else if (take(/ (uomin[io]|uomo|maschi|maschio|maschile|lavoratori|m|u) /)) out.gender = 'M';
+  else if (take(/ (uomin[io]|uomo|maschi|maschio|maschile|m|u) /)) out.gender = 'M';
 
   // totals and percentages
   if (take(/ (tot|totale|totali|in totale|somma) /)) out.total = true;

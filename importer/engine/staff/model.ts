@@ -22,6 +22,11 @@ export interface PercentageCheck {
   stated: number;
   /** Candidate shares, the likeliest first; each with the cells it was computed from. */
   candidates: { value: number; numerator: number; denominator: number; related: Place[] }[];
+  /**
+   * A share "sul personale" in a table that does not count the staff (smart working, part-time):
+   * its denominator is the staff of another table of the same date.
+   */
+  overStaff?: { numerator: number; who: Gender | 'total'; date?: string; related: Place[] };
 }
 
 /** A staff cross-table once read. */

@@ -92,18 +92,31 @@ function grandLine(lines: AxisLine[]): AxisLine | undefined {
  * The shares a percentage line may stand for. `across` are the lines the percentage line sits
  * among (columns for a percentage column), `along` the other axis; `other` is the line of the cell.
  */
-function candidatesFor(t: StaffTable, pct: AxisLine, other: AxisLine, across: AxisLine[], along: AxisLine[], pctIsColumn: boolean): PercentageCheck['candidates'] {
+function siblingsOf(pct: AxisLine, across: AxisLine[]): AxisLine[] {
   const level = pct.keys.findIndex(Boolean);
   const prefix = pct.keys.slice(0, Math.max(level, 0));
-  const siblings = across.filter((l) => l !== pct && !l.percent && l.keys.slice(0, prefix.length).every((k, i) => k === prefix[i]));
-  let numerator: AxisLine[];
+  return across.filter((l) => l !== pct && !l.percent && l.keys.slice(0, prefix.length).every((k, i) => k === prefix[i]));
+}
+
+/** The lines a percentage is a share of: the ones its label names ("% donne"), else the nearest before it. */
+function numeratorLines(pct: AxisLine, siblings: AxisLine[]): AxisLine[] {
   if (namesValue(pct.meaning)) {
-    numerator = siblings.filter((l) => l.totalLevel < 0 && carries(l, pct.meaning));
-    if (numerator.length === 0) numerator = siblings.filter((l) => carries(l, pct.meaning));
-  } else {
-    const left = siblings.filter((l) => l.index < pct.index).sort((a, b) => b.index - a.index)[0];
-    numerator = left ? [left] : [];
+    const named = siblings.filter((l) => l.totalLevel < 0 && carries(l, pct.meaning));
+    return named.length ? named : siblings.filter((l) => carries(l, pct.meaning));
   }
+  const before = siblings.filter((l) => l.index < pct.index).sort((a, b) => b.index - a.index)[0];
+  return before ? [before] : [];
+}
+
+function numeratorOf(t: StaffTable, pct: AxisLine, other: AxisLine, across: AxisLine[], pctIsColumn: boolean): { count: number; cells: StaffCell[] } | undefined {
+  const lines = numeratorLines(pct, siblingsOf(pct, across));
+  if (!lines.length) return undefined;
+  return pctIsColumn ? figures(t, [other], lines) : figures(t, lines, [other]);
+}
+
+function candidatesFor(t: StaffTable, pct: AxisLine, other: AxisLine, across: AxisLine[], along: AxisLine[], pctIsColumn: boolean): PercentageCheck['candidates'] {
+  const siblings = siblingsOf(pct, across);
+  const numerator = numeratorLines(pct, siblings);
   if (numerator.length === 0) return [];
   const at = (acrossLines: AxisLine[], alongLines: AxisLine[]) => (pctIsColumn ? figures(t, alongLines, acrossLines) : figures(t, acrossLines, alongLines));
   const num = at(numerator, [other]);
@@ -145,16 +158,30 @@ export function checkPercentages(t: StaffTable): PercentageCheck[] {
   const checks: PercentageCheck[] = [];
   const lines = [...columns.filter((c) => c.percent).map((c) => ({ line: c, isColumn: true })), ...rows.filter((r) => r.percent).map((r) => ({ line: r, isColumn: false }))];
   for (const { line, isColumn } of lines) {
-    const found: { cell: StaffCell; value: number; explicit: boolean; candidates: PercentageCheck['candidates'] }[] = [];
+    const found: { cell: StaffCell; value: number; explicit: boolean; candidates: PercentageCheck['candidates']; overStaff?: PercentageCheck['overStaff'] }[] = [];
+    const outside = line.meaning.overall && t.kind !== 'headcount' && ![...rows, ...columns].some((l) => l.meaning.staff && l.totalLevel < 0 && !l.percent);
     for (const other of isColumn ? rows : columns) {
       if (other.percent) continue;
       const cell = t.byPosition.get(isColumn ? `${other.index}:${line.index}` : `${line.index}:${other.index}`);
       if (!cell?.share || cell.share.kind !== 'share') continue;
+      if (outside) {
+        // "% sul personale" of smart workers: the staff is in another table of the same date
+        const num = numeratorOf(t, line, other, isColumn ? columns : rows, isColumn);
+        if (!num) continue;
+        const who = other.totalLevel >= 0 || !other.meaning.gender ? 'total' : other.meaning.gender;
+        const date = other.meaning.year !== undefined && t.kind !== 'turnover' ? (other.meaning.date ?? `${other.meaning.year}-12-31`) : t.referenceDate;
+        found.push({ cell, value: cell.share.value, explicit: cell.share.explicit, candidates: [], overStaff: { numerator: num.count, who, ...(date ? { date } : {}), related: compressPlaces(num.cells) } });
+        continue;
+      }
       const candidates = isColumn ? candidatesFor(t, line, other, columns, rows, true) : candidatesFor(t, line, other, rows, columns, false);
       found.push({ cell, value: cell.share.value, explicit: cell.share.explicit, candidates });
     }
     const scale = lineScale(found.map((f) => ({ value: f.value, explicit: f.explicit, expected: f.candidates.map((c) => c.value) })));
-    for (const f of found) checks.push({ cell: f.cell, stated: fractionOf(f, scale), candidates: f.candidates });
+    for (const f of found) {
+      const check: PercentageCheck = { cell: f.cell, stated: fractionOf(f, scale), candidates: f.candidates };
+      if (f.overStaff) check.overStaff = f.overStaff;
+      checks.push(check);
+    }
   }
   return checks;
 }

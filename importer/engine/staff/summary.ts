@@ -116,7 +116,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     const tdKnown = m.contract !== undefined || (cell.count.kind === 'count' && cell.count.notation !== 'plain');
     const dateKey = date ?? '';
     const base = { at: cell.at, ...(date ? { referenceDate: date } : {}) };
-    const written = cell.count.kind !== 'empty'; // an empty cell counts 0 but makes no record
+    const written = v.count > 0; // an empty or zero cell adds nothing and makes no record
     if (m.movement) {
       const year = m.year ?? tableYear;
       if (year === undefined) continue;
