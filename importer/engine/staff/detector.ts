@@ -86,34 +86,78 @@ class RowReader {
     if (leading.length > MAX_LABEL_COLS || data.length === 0) return { kind: 'text', filled, leading, data };
     let values = 0;
     for (const c of data) if (this.isValueCell(row, c)) values++;
-    if (values >= 1 && values / data.length >= 0.6) return { kind: 'body', filled, leading, data };
+    if (values >= 1 && values / data.length >= 0.5) return { kind: 'body', filled, leading, data };
     return { kind: 'text', filled, leading, data };
   }
 }
 
 interface Block {
   rows: number[];
+  /** Last label column (the header may move it left: see `settleLabelColumns`). */
   labelMax: number;
-  dataMin: number;
+}
+
+/** The most common last label column of the rows (a stray text in a figure cell does not move it). */
+function commonLabelMax(reader: RowReader, rows: number[]): number {
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    const p = reader.profile(r);
+    const m = p.leading.length ? Math.max(...p.leading) : -1;
+    counts.set(m, (counts.get(m) ?? 0) + 1);
+  }
+  let best = -1;
+  let bestN = 0;
+  for (const [m, n] of counts) if (n > bestN || (n === bestN && m > best)) [best, bestN] = [m, n];
+  return best;
 }
 
 function growBlock(reader: RowReader, start: number, last: number): Block {
   const first = reader.profile(start);
-  const block: Block = { rows: [start], labelMax: first.leading.length ? Math.max(...first.leading) : -1, dataMin: Math.min(...first.data) };
-  const fits = (p: RowProfile) => p.kind === 'body' && (p.leading.length === 0 ? block.labelMax < 0 : Math.max(...p.leading) < block.dataMin) && Math.min(...p.data) > block.labelMax;
+  const startCol = first.leading.length ? first.leading[0] : -1;
+  const fits = (p: RowProfile) => p.kind === 'body' && (p.leading.length === 0 ? startCol < 0 : startCol >= 0 && p.leading[0] <= startCol + 1 && p.leading[0] >= startCol - 1);
+  const rows = [start];
+  let labelMax = first.leading.length ? Math.max(...first.leading) : -1;
   let x = start + 1;
   while (x < last) {
     const p = reader.profile(x);
     if (fits(p)) {
-      block.rows.push(x);
-      if (p.leading.length) block.labelMax = Math.max(block.labelMax, ...p.leading);
-      block.dataMin = Math.min(block.dataMin, ...p.data);
-    } else if (p.kind === 'text' && p.data.length === 0 && block.labelMax >= 0 && p.leading.every((c) => c <= block.labelMax) && x + 1 < last && fits(reader.profile(x + 1))) {
-      block.rows.push(x); // a row with its label only: every figure empty
+      rows.push(x);
+      if (p.leading.length) labelMax = Math.max(labelMax, ...p.leading);
+    } else if (p.kind === 'text' && p.data.length === 0 && labelMax >= 0 && p.leading.every((c) => c <= labelMax) && x + 1 < last && fits(reader.profile(x + 1))) {
+      rows.push(x); // a row with its label only: every figure empty
     } else break;
     x++;
   }
-  return block;
+  return { rows, labelMax: commonLabelMax(reader, rows) };
+}
+
+/**
+ * The label columns end at the first column that holds figures: most of its body cells are values,
+ * or as many as are texts under a header naming a value ("Donne"). A stray text in a figure cell
+ * ("dodici") does not make a column of labels of it.
+ */
+function settleLabelColumns(grid: Grid, reader: RowReader, block: Block, headerRows: number[], maxLabel: number): void {
+  const start = Math.min(...block.rows.map((r) => reader.profile(r).leading[0] ?? Infinity));
+  if (!Number.isFinite(start)) return;
+  for (let c = start; c <= maxLabel; c++) {
+    let values = 0;
+    let texts = 0;
+    for (const r of block.rows) {
+      if (grid.isEmpty(r, c)) continue;
+      // a year written as the row's label ("2022 | 30 | 20") is a label
+      if (reader.isValueCell(r, c) && !(isYearValue(grid, r, c) && reader.profile(r).leading.includes(c))) values++;
+      else texts++;
+    }
+    const headed = headerRows.some((h) => {
+      const m = classifyLabel(grid.shownValue(h, c), grid.shownText(h, c));
+      return m !== undefined && !m.axisName && isClassified(m) && values > 0;
+    });
+    if (values > texts || (values > 0 && values === texts && headed)) {
+      block.labelMax = c - 1;
+      return;
+    }
+  }
+  block.labelMax = maxLabel;
 }
 
 function isMergedAcross(grid: Grid, row: number, col: number): boolean {
@@ -139,7 +183,7 @@ function headerRowsAbove(grid: Grid, reader: RowReader, block: Block, floor: num
 /** The data columns of a table: every column right of the labels with a header or a figure. */
 function dataColumns(grid: Grid, reader: RowReader, block: Block, headerRows: number[]): number[] {
   const cols = new Set<number>();
-  for (const r of block.rows) for (const c of reader.profile(r).data) cols.add(c);
+  for (const r of block.rows) for (const c of reader.profile(r).filled) if (c > block.labelMax) cols.add(c);
   for (const h of headerRows) {
     for (const c of grid.filledColumns(h)) {
       if (c <= block.labelMax) continue;
@@ -194,13 +238,13 @@ function columnLines(grid: Grid, headerRows: number[], cols: number[], labelMax:
       percent: Boolean(meaning.percent),
       subset: false,
       at: atRow >= 0 ? placeOf(grid, atRow, atCol) : undefined,
-      levelMeanings: meanings,
-    } as AxisLine & { levelMeanings: (LabelMeaning | undefined)[] };
+      levels: meanings,
+    } as AxisLine;
   });
 }
 
-function rowLines(grid: Grid, rows: number[], labelCols: number[]): (AxisLine & { levelMeanings: (LabelMeaning | undefined)[] })[] {
-  const out: (AxisLine & { levelMeanings: (LabelMeaning | undefined)[] })[] = [];
+function rowLines(grid: Grid, rows: number[], labelCols: number[]): AxisLine[] {
+  const out: AxisLine[] = [];
   let prev: { labels: string[]; values: unknown[]; totalLevel: number } | undefined;
   for (const r of rows) {
     const labels: string[] = [];
@@ -229,7 +273,7 @@ function rowLines(grid: Grid, rows: number[], labelCols: number[]): (AxisLine & 
       percent: Boolean(meaning.percent),
       subset: false,
       at: atCol >= 0 ? placeOf(grid, r, atCol) : undefined,
-      levelMeanings: meanings,
+      levels: meanings,
     });
     prev = { labels, values, totalLevel };
   }
@@ -237,16 +281,16 @@ function rowLines(grid: Grid, rows: number[], labelCols: number[]): (AxisLine & 
 }
 
 /** Re-reads the meanings of every line once the dimension of each level is settled. */
-function settle(lines: (AxisLine & { levelMeanings: (LabelMeaning | undefined)[] })[], dims: AxisDim[]): void {
+function settle(lines: AxisLine[], dims: AxisDim[]): void {
   dims.forEach((dim, level) => {
     settleLevel(
-      lines.map((l) => l.levelMeanings[level]),
+      lines.map((l) => l.levels[level]),
       dim,
       lines.map((l) => l.labels[level]),
     );
   });
   for (const l of lines) {
-    const { meaning, totalLevel } = combine(l.levelMeanings);
+    const { meaning, totalLevel } = combine(l.levels);
     l.meaning = meaning;
     l.totalLevel = totalLevel;
     l.percent = Boolean(meaning.percent);
@@ -346,7 +390,12 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
       continue;
     }
     const block = growBlock(reader, r, last);
-    const headerRows = headerRowsAbove(grid, reader, block, floor);
+    const maxLabel = Math.max(block.labelMax, ...block.rows.map((x) => { const p = reader.profile(x); return p.leading.length ? Math.max(...p.leading) : -1; }));
+    let headerRows = headerRowsAbove(grid, reader, block, floor);
+    if (headerRows.length) {
+      settleLabelColumns(grid, reader, block, headerRows, maxLabel);
+      headerRows = headerRowsAbove(grid, reader, block, floor);
+    }
     const next = block.rows[block.rows.length - 1] + 1;
     const table = headerRows.length ? buildTable(grid, reader, block, headerRows, tables[tables.length - 1]) : undefined;
     if (table) {
@@ -359,7 +408,7 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
 }
 
 function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: number[], above: StaffDetectedTable | undefined): StaffDetectedTable | undefined {
-  const labelCols = [...new Set(block.rows.flatMap((x) => reader.profile(x).leading))].sort((a, b) => a - b);
+  const labelCols = [...new Set(block.rows.flatMap((x) => reader.profile(x).leading))].filter((c) => c <= block.labelMax).sort((a, b) => a - b);
   const cols = dataColumns(grid, reader, block, headerRows);
   if (cols.length < 2) return undefined;
   const columns = columnLines(grid, headerRows, cols, block.labelMax);
@@ -390,24 +439,24 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
         const from = aboveCols.get(c.index);
         if (c.keys.some(Boolean) || !from) continue;
         Object.assign(c, { keys: [...from.keys], labels: [...from.labels], meaning: { ...from.meaning }, totalLevel: from.totalLevel, percent: from.percent, at: from.at, inherited: true });
-        (c as AxisLine & { levelMeanings: unknown[] }).levelMeanings = from.keys.map((_, i) => (from.labels[i] ? classifyLabel(from.labels[i], from.labels[i]) : undefined));
+        c.levels = from.levels.map((m) => (m ? { ...m } : undefined));
       }
     }
   }
 
-  const colDims = headerRows.map((_, level) => voteDim((columns as (AxisLine & { levelMeanings: (LabelMeaning | undefined)[] })[]).map((c) => c.levelMeanings[level])));
-  settle(columns as (AxisLine & { levelMeanings: (LabelMeaning | undefined)[] })[], colDims);
-  const rowDims = labelCols.map((_, level) => rowHints.get(level) ?? voteDim(rows.map((x) => x.levelMeanings[level])));
+  const colDims = headerRows.map((_, level) => voteDim((columns as AxisLine[]).map((c) => c.levels[level])));
+  settle(columns as AxisLine[], colDims);
+  const rowDims = labelCols.map((_, level) => rowHints.get(level) ?? voteDim(rows.map((x) => x.levels[level])));
   settle(rows, rowDims);
   // tipologia (CUG): an inner label that cannot be placed takes the category of its tipologia
   const tip = rowDims.indexOf('tipologia');
   if (tip >= 0) {
     for (const row of rows) {
-      const outer = row.levelMeanings[tip];
-      const own = row.levelMeanings.find((m, i) => i !== tip && m?.category);
+      const outer = row.levels[tip];
+      const own = row.levels.find((m, i) => i !== tip && m?.category);
       if (own?.category === 'altro' && outer?.category) own.category = outer.category;
       if (outer) outer.category = undefined;
-      const { meaning, totalLevel } = combine(row.levelMeanings);
+      const { meaning, totalLevel } = combine(row.levels);
       row.meaning = meaning;
       row.totalLevel = totalLevel;
     }
@@ -444,7 +493,6 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   const bodyEnd = block.rows[block.rows.length - 1];
   const left = labelCols.length ? labelCols[0] : cols[0];
   const right = cols[cols.length - 1];
-  for (const l of [...rows, ...columns]) delete (l as Partial<{ levelMeanings: unknown }>).levelMeanings;
   const classifiedRows = rows.filter((x) => isClassified(x.meaning)).length;
   return {
     grid,

@@ -59,10 +59,13 @@ function placeOfFigure(t: StaffTable, leaves: StaffCell[]): Place | undefined {
   return { file: grid.file, sheet: grid.sheet, cell: rangeA1({ top, left, bottom, right }) };
 }
 
+/** The label as written at the level that says it ("Cat. C" for the category, "Settore Tecnico" for the structure). */
 function labelOf(line: AxisLine, pick: (m: LabelMeaning) => boolean): string | undefined {
-  if (!pick(line.meaning)) return undefined;
-  const labels = line.labels.filter(Boolean);
-  return labels[labels.length - 1];
+  for (let i = line.levels.length - 1; i >= 0; i--) {
+    const m = line.levels[i];
+    if (m && pick(m) && line.labels[i]) return line.labels[i];
+  }
+  return undefined;
 }
 
 /** Reads the figures of one staff table into summaries (one per date) and records. */

@@ -17,6 +17,8 @@ export interface AxisLine {
   /** Labels as written, per level. */
   labels: string[];
   meaning: LabelMeaning;
+  /** What each level says on its own. */
+  levels: (LabelMeaning | undefined)[];
   /** First level whose label is a total ("Tot.", "Totale per anno"); -1 when none. */
   totalLevel: number;
   percent: boolean;
