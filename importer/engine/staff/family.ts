@@ -9,7 +9,7 @@ export const staffFamily: TableFamily = {
   detector: staffDetector,
   read(table, model) {
     if (!isStaffTable(table)) return;
-    const { table: read, notes } = readStaffTable(table, model.staff.sources++);
+    const { table: read, notes } = readStaffTable(table, model.staff.readOrder++);
     model.staff.tables.push(read);
     model.notes.push(...notes);
     summariseTable(read, model.staff);

@@ -97,12 +97,12 @@ export interface StaffModel {
   unmapped: { at: Place; label: string; source: string }[];
   /** Rows of a register that repeat another row (counted once). */
   registerDuplicates: { at: Place; first: Place; source: string }[];
-  /** Register rows that cannot be counted in one dimension (no personal data: only the cell). */
-  sources: number;
+  /** Next reading order of a table or register in the dossier (records are listed in that order). */
+  readOrder: number;
 }
 
 export function emptyStaffModel(): StaffModel {
-  return { tables: [], summaries: [], records: { headcount: [], workTime: [], smartWorking: [], turnover: [] }, unmapped: [], registerDuplicates: [], sources: 0 };
+  return { tables: [], summaries: [], records: { headcount: [], workTime: [], smartWorking: [], turnover: [] }, unmapped: [], registerDuplicates: [], readOrder: 0 };
 }
 
 export function emptyTally(gendered = true): Tally {
