@@ -74,9 +74,9 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
 }
 
 function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: number[], above: StaffDetectedTable | undefined): StaffDetectedTable | undefined {
-  const labelCols = [...new Set(block.rows.flatMap((x) => reader.profile(x).leading))].filter((c) => c <= block.labelMax).sort((a, b) => a - b);
+  const labelCols = [...new Set(block.rows.flatMap((x) => reader.profile(x).filled))].filter((c) => c <= block.labelMax).sort((a, b) => a - b);
   const cols = dataColumns(grid, reader, block, headerRows);
-  if (cols.length < 2) return undefined;
+  if (cols.length === 0) return undefined;
   const columns = columnLines(grid, headerRows, cols, block.labelMax);
   const rows = rowLines(grid, block.rows, labelCols);
 
@@ -131,7 +131,9 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   // validate: enough header labels understood, a staff dimension, whole numbers
   const withFigures = columns.filter((c) => rows.some((x) => !grid.isEmpty(x.index, c.index)));
   const understood = columns.filter((c) => isClassified(c.meaning) || c.inherited);
-  if (understood.length < 2 || understood.filter((c) => withFigures.includes(c)).length < Math.ceil(withFigures.length / 2)) return undefined;
+  // one column of figures is enough for a long table whose label columns carry gender and one more dimension
+  const longTable = understood.length === 1 && rowDims.includes('gender') && rowDims.filter((d) => d !== 'free' && d !== 'gender').length >= 1;
+  if ((understood.length < 2 && !longTable) || understood.filter((c) => withFigures.includes(c)).length < Math.ceil(withFigures.length / 2)) return undefined;
   const staffDim = [...columns, ...rows].some((l) => hasStaffDimension(l.meaning)) || hasStaffDimension(context) || rowDims.some((d) => d === 'category' || d === 'gender');
   if (!staffDim) return undefined;
   const numbers = wholeNumberShare(grid, rows, columns);
@@ -199,6 +201,7 @@ function roleOf(c: AxisLine): string | null {
   if (m.contract) parts.push(`contract:${m.contract}`);
   if (m.staff) parts.push('staff');
   if (m.structure) parts.push('structure');
+  if (m.count) parts.push('count');
   if (c.inherited && parts.length === 0) parts.push('inherited');
   return parts.length ? parts.join(' ') : null;
 }

@@ -42,6 +42,8 @@ export interface LabelMeaning {
   subset?: boolean;
   /** A structure name ("Settore Tecnico"). */
   structure?: boolean;
+  /** A plain count column of a long table ("Numero", "N.", "Valori assoluti"). */
+  count?: boolean;
   axisName?: AxisName;
   /** Words no dimension explains (empty when the label is fully understood). */
   unexplained: string;
@@ -111,6 +113,7 @@ export function classifyLabel(value: CellValue, text: string): LabelMeaning | un
   const n = normaliseLabel(raw.replace(/%/g, ' % '));
   if (!n) return raw.includes('%') ? { percent: true, unexplained: '' } : undefined;
   for (const [axis, re] of AXIS_NAMES) if (re.test(n)) return { axisName: axis, unexplained: '' };
+  if (/^(n|nr|num|numero|quantita|conteggio|unita|valori assoluti|valore assoluto|v a|numero persone|n persone)$/.test(n)) return { count: true, unexplained: '' };
 
   // lone letters: F / M / U are genders, D is Donne or Cat. D (decided by the other labels), A B C categories
   if (/^[a-z]$/.test(n)) {
@@ -221,7 +224,7 @@ export function classifyLabel(value: CellValue, text: string): LabelMeaning | un
 export function isClassified(m: LabelMeaning | undefined): boolean {
   if (!m) return false;
   return Boolean(
-    m.total || m.percent || m.gender || m.letter || m.category || m.regime || m.smart || m.year !== undefined || m.movement || m.age || m.contract || m.staff || m.axisName,
+    m.total || m.percent || m.gender || m.letter || m.category || m.regime || m.smart || m.year !== undefined || m.movement || m.age || m.contract || m.staff || m.count || m.axisName,
   );
 }
 

@@ -1,4 +1,6 @@
 import { pratoObjectivesWorkbook } from '../../../templates/scripts/samples/prato-objectives';
+import { borgoDupWorkbook, borgoPegWorkbook } from '../../../templates/scripts/samples/borgo-objectives';
+import { cleanObjectivesWorkbook } from '../../../templates/scripts/samples/clean-objectives';
 import { analyseWorkbooks } from '../../helpers/xlsx';
 import { analyseSheets, findings, serious } from '../../helpers/staff';
 
@@ -193,9 +195,19 @@ describe('staff tables in the layouts of real plans', () => {
     expect(dossier.pap.headcount.total).toBe(13);
   });
 
+  it('reads a long table, one row per category and gender with one column of counts', async () => {
+    const { dossier } = await analyseSheets({
+      Export: [['Estrazione al 31/12/2024'], ['Categoria', 'Sesso', 'Numero'], ['Cat. D', 'F', 12], ['Cat. D', 'M', 8], ['Cat. C', 'F', 20], ['Cat. C', 'M', '15 di cui 2 TD']],
+    });
+    expect(dossier.pap.headcount).toMatchObject({ F: 32, M: 23, total: 55 });
+    expect(dossier.pap.fixedTerm).toEqual({ F: 0, M: 2 });
+    expect(dossier.headcount.find((h) => h.at.cell === 'C4')).toMatchObject({ category: 'funzionario', gender: 'M', count: 8 });
+  });
+
   it('does not take objectives or other numeric tables for staff tables', async () => {
-    const objectives = await analyseWorkbooks({ 'prato.xlsx': pratoObjectivesWorkbook() });
+    const objectives = await analyseWorkbooks({ 'prato.xlsx': pratoObjectivesWorkbook(), 'dup.xlsx': borgoDupWorkbook(), 'peg.xlsx': borgoPegWorkbook(), 'obiettivi.xlsx': cleanObjectivesWorkbook() });
     expect(objectives.model.staff.tables).toEqual([]);
+    expect(objectives.model.tables.every((t) => t.family === 'objectives')).toBe(true);
     const { model } = await analyseSheets({
       Spesa: [
         ['Spesa di personale', 2022, 2023, 2024],
