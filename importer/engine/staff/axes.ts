@@ -74,8 +74,10 @@ export function settleLevel(levelMeanings: (LabelMeaning | undefined)[], dim: Ax
       m.letter = undefined;
     }
     if (m.total && m.staff) {
-      if (beside) m.total = false;
-      else m.staff = undefined;
+      if (beside) {
+        m.total = false;
+        m.staffOrTotal = true;
+      } else m.staff = undefined;
     }
     if (dim === 'category' && !m.category && !m.total && !m.percent && labels[i]) {
       m.category = mapCategory(labels[i]) ?? 'altro';

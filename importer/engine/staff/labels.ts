@@ -8,7 +8,8 @@ import { normaliseLabel } from '../text/normalise';
 export type AgeBand = '<30' | '31-40' | '41-50' | '51-60' | '>60';
 export const AGE_BANDS: readonly AgeBand[] = ['<30', '31-40', '41-50', '51-60', '>60'];
 
-export type SmartMode = 'partial' | 'full' | 'any';
+/** How a line counts smart workers: ordinary, full-time remote (fragili), unspecified, or those NOT in smart working. */
+export type SmartMode = 'partial' | 'full' | 'any' | 'none';
 export type Movement = 'hire' | 'termination';
 export type Contract = 'fixed-term' | 'permanent';
 
@@ -42,6 +43,8 @@ export interface LabelMeaning {
   subset?: boolean;
   /** A structure name ("Settore Tecnico"). */
   structure?: boolean;
+  /** "Totale dipendenti" beside smart-working lines: a total if it adds them up, else the staff (decided by arithmetic). */
+  staffOrTotal?: boolean;
   /** A plain count column of a long table ("Numero", "N.", "Valori assoluti"). */
   count?: boolean;
   axisName?: AxisName;
@@ -138,14 +141,17 @@ export function classifyLabel(value: CellValue, text: string): LabelMeaning | un
   // smart working: its mode words may hold "100%" or "totale" (after the words: "Totale lavoro agile" is a total)
   const sw = / (smart ?working|smart|lavoro agile|lavoratori agili|lavoratrici agili|agil[ei]|sw) /.exec(rest);
   if (sw) {
-    const before = rest.slice(0, sw.index);
+    let before = rest.slice(0, sw.index);
     let after = ` ${rest.slice(sw.index + sw[0].length)} `;
     const cut = (re: RegExp): boolean => {
       const m = re.exec(after);
       if (m) after = `${after.slice(0, m.index)} ${after.slice(m.index + m[0].length)} `;
       return m !== null;
     };
-    if (cut(/ (100 %|100|total[ei]|fragil[ei]|integral[ei]|full|complet[oa]|esclusiv[oa]) /)) {
+    if (/ (non|no|senza) /.test(` ${before} `)) {
+      out.smart = 'none';
+      before = ` ${before} `.replace(/ (non|no|senza) /, ' ');
+    } else if (cut(/ (100 %|100|total[ei]|fragil[ei]|integral[ei]|full|complet[oa]|esclusiv[oa]) /)) {
       out.smart = 'full';
       while (cut(/ (100 %|100|fragil[ei]|lavoratori fragili|integral[ei]|esclusiv[oa]) /));
     } else if (cut(/ (parzial[ei]|ordinari[oa]|ordinari) /)) out.smart = 'partial';

@@ -64,7 +64,10 @@ export interface Tally {
  */
 export interface StaffSummary {
   sourceName: string;
-  /** 3 register, 2 cross-table by category, 1 other cross-table: the richer source is used for PAP. */
+  /**
+   * 3 register, 2 cross-table by category and gender, 1 other cross-table, 0 a table whose staff is
+   * only a "Personale" column beside smart-working or part-time counts: the richer source is used for PAP.
+   */
   rank: number;
   order: number;
   date?: string;
@@ -73,8 +76,6 @@ export interface StaffSummary {
   fixedTerm?: Tally;
   partTime?: Tally;
   smart?: Tally;
-  /** Staff counted beside smart-working or part-time figures (a "Personale" column): checked, not used. */
-  staffBeside?: Tally;
   turnover: Map<number, { hire?: Tally; termination?: Tally }>;
   /** Some figure was "n.d." or unreadable: totals are incomplete and not compared. */
   incomplete: boolean;

@@ -37,7 +37,7 @@ export function compressPlaces(cells: StaffCell[]): Place[] {
 function carries(line: AxisLine, p: LabelMeaning): boolean {
   const m = line.meaning;
   if (p.gender && m.gender !== p.gender) return false;
-  if (p.smart && !(m.smart && (p.smart === 'any' || m.smart === p.smart))) return false;
+  if (p.smart && !(m.smart && m.smart !== 'none' && (p.smart === 'any' || m.smart === p.smart))) return false;
   if (p.regime && !(m.regime && (p.regime === 'part-time' ? m.regime !== 'full-time' : m.regime === p.regime))) return false;
   if (p.contract && m.contract !== p.contract) return false;
   if (p.movement && m.movement !== p.movement) return false;

@@ -130,6 +130,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
       if (g && written) model.records.turnover.push({ movement: m.movement, year, gender: g, count: v.count, fixedTerm, at: cell.at, order: t.order });
       continue;
     }
+    if (m.smart === 'none') continue; // "non in lavoro agile": only its table's sums use it
     if (m.smart && !m.staff) {
       addTo(tallyOf(s, 'smart'), g, v.count);
       collector.add(dateKey, 'smart', g, cell);

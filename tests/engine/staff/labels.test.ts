@@ -31,6 +31,7 @@ describe('labels of staff tables, dimension by dimension', () => {
     ['SMART 100% (fragili)', { smart: 'full' }],
     ['Lavoro agile al 100% (lavoratori fragili)', { smart: 'full' }],
     ['In lavoro agile', { smart: 'any' }],
+    ['Non in lavoro agile', { smart: 'none' }],
     ['Totale in lavoro agile', { smart: 'any', total: true }],
     ['Cessati', { movement: 'termination' }],
     ['Assunzioni 2023', { movement: 'hire', year: 2023 }],

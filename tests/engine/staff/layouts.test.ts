@@ -135,6 +135,35 @@ describe('staff tables in the layouts of real plans', () => {
     expect(dossier.pap.headcount.total).toBe(0);
   });
 
+  it('does not count the staff "non in lavoro agile" as smart workers', async () => {
+    const { dossier } = await analyseSheets({
+      P: [['Personale al 31/12/2024'], [null, 'In lavoro agile', 'Non in lavoro agile', 'Totale dipendenti'], ['Donne', 12, 8, 20], ['Uomini', 3, 7, 10]],
+    });
+    expect(dossier.pap.smartWorking).toMatchObject({ F: 12, M: 3, total: 15 });
+    expect(serious(dossier)).toEqual([]);
+  });
+
+  it('reads "Totale dipendenti" under smart-working lines as their total when it adds them up, else as the staff', async () => {
+    const sheet = (total: [number, number]) => ({
+      P: [
+        ['Personale al 31/12/2024'],
+        ['Categoria', 'Donne', 'Uomini'],
+        ['Cat. C', 20, 10],
+        [],
+        ['Lavoro agile', 'Donne', 'Uomini'],
+        ['Lavoro agile ordinario', 10, 3],
+        ['Lavoro agile al 100%', 1, 0],
+        ['Totale dipendenti', ...total],
+      ],
+    });
+    const asTotal = (await analyseSheets(sheet([11, 3]))).dossier;
+    expect(serious(asTotal)).toEqual([]);
+    expect(asTotal.pap.smartWorking).toMatchObject({ F: 11, M: 3 });
+    const asStaff = (await analyseSheets(sheet([21, 10]))).dossier;
+    expect(findings(asStaff, 'cross-table-mismatch')).toEqual([expect.objectContaining({ cell: 'B8', expected: 20, actual: 21 })]);
+    expect(asStaff.pap.smartWorking).toMatchObject({ F: 11, M: 3 });
+  });
+
   it('reads hires and terminations with years as rows under a two-row header', async () => {
     const { dossier } = await analyseSheets({
       Movimenti: {
