@@ -1,4 +1,5 @@
 import { Dossier, ObjectiveLevel, Severity } from '../engine/schema/dossier';
+import { describePap } from './pap-summary';
 
 const LEVEL_PLURAL: Record<ObjectiveLevel, string> = {
   value: 'valore pubblico',
@@ -44,6 +45,8 @@ export function describeDossier(d: Dossier, maxFindingsPerFile = 30): string {
     if (findings.length > maxFindingsPerFile) lines.push(`    … e altre ${findings.length - maxFindingsPerFile} segnalazioni (vedi piao.json)`);
   }
   const by = (sev: Severity) => d.findings.filter((f) => f.severity === sev).length;
+  const pap = describePap(d);
+  if (pap.length) lines.push('', ...pap);
   lines.push('');
   lines.push(`Segnalazioni: ${(['error', 'warning', 'info'] as Severity[]).map((s) => `${by(s)} ${SEVERITY_IT[s]}`).join(', ')}.`);
   return lines.join('\n');

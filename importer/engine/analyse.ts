@@ -5,9 +5,11 @@ import { rangeA1 } from './grid/address';
 import { Grid } from './grid/grid';
 import { Model, ObjectiveDraft, SourceModel, placeOf } from './model';
 import { linkObjectives } from './objectives/link';
-import { computePap } from './pap/compute';
+import { computePap, computePapByDate } from './pap/compute';
 import { runRules, sortFindings } from './rules/run';
 import { Dossier, Objective, SCHEMA_VERSION, SheetInfo, TableInfo } from './schema/dossier';
+import { emptyStaffModel } from './staff/model';
+import { staffRecords } from './staff/records';
 
 /** One source file as a reader handed it over: its grids, or the Italian reason it failed. */
 export interface SourceInput {
@@ -60,7 +62,7 @@ function toObjective(o: ObjectiveDraft): Objective {
  * links what spans files, computes the PAP statistics and runs every rule. Pure: no I/O.
  */
 export function analyse(inputs: readonly SourceInput[], families: readonly TableFamily[] = FAMILIES): Analysis {
-  const model: Model = { sources: [], tables: [], unrecognisedSheets: [], objectives: [], codes: [], notes: [] };
+  const model: Model = { sources: [], tables: [], unrecognisedSheets: [], objectives: [], codes: [], notes: [], staff: emptyStaffModel() };
   const detectors = families.map((f) => f.detector);
   for (const input of inputs) {
     const source: SourceModel = { file: input.file, status: input.grids ? 'ok' : 'failed', sheets: [], grids: input.grids ?? [] };
@@ -93,12 +95,11 @@ export function analyse(inputs: readonly SourceInput[], families: readonly Table
     schemaVersion: SCHEMA_VERSION,
     sources: model.sources.map((s) => ({ file: s.file, status: s.status, ...(s.error ? { error: s.error } : {}), sheets: s.sheets })),
     objectives: model.objectives.map(toObjective),
-    headcount: [],
-    workTime: [],
-    smartWorking: [],
-    turnover: [],
+    ...staffRecords(model.staff),
     pap: computePap(model),
     findings,
   };
+  const papByDate = computePapByDate(model);
+  if (papByDate.length) dossier.papByDate = papByDate;
   return { dossier, model };
 }

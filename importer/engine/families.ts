@@ -2,6 +2,8 @@ import { DetectedTable, TableDetector } from './detect/table';
 import { Model } from './model';
 import { objectivesDetector } from './objectives/detector';
 import { readObjectives } from './objectives/normalise';
+import { registerFamily } from './register/family';
+import { staffFamily } from './staff/family';
 
 /** A family of tables: how to find them on a grid, and how to read them into the model. */
 export interface TableFamily {
@@ -20,4 +22,4 @@ export const objectivesFamily: TableFamily = {
 };
 
 /** Every family the engine knows, in order of precedence. */
-export const FAMILIES: readonly TableFamily[] = [objectivesFamily];
+export const FAMILIES: readonly TableFamily[] = [objectivesFamily, staffFamily, registerFamily];

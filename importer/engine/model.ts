@@ -2,6 +2,7 @@ import { DetectedTable } from './detect/table';
 import { Grid } from './grid/grid';
 import { a1, CellRange, rangeA1 } from './grid/address';
 import { ObjectiveLevel, Place, SheetInfo } from './schema/dossier';
+import type { StaffModel } from './staff/model';
 
 /** Where a cell is, as users read it. For a merged cell, its top-left. */
 export function placeOf(grid: Grid, row: number, col: number): Place {
@@ -86,4 +87,6 @@ export interface Model {
   objectives: ObjectiveDraft[];
   codes: CodeUse[];
   notes: CellNote[];
+  /** Staff cross-tables and registers: figures, summaries by date, records. */
+  staff: StaffModel;
 }

@@ -122,7 +122,13 @@ export class Grid {
     const out: number[] = [];
     const vals = this.values[row];
     if (!vals) return out;
-    for (let c = 0; c < vals.length; c++) if (vals[c] !== undefined && this.text(row, c) !== '') out.push(c);
+    for (let c = 0; c < vals.length; c++) {
+      const v = vals[c];
+      if (v === undefined) continue;
+      // numbers, dates and booleans always show something: no need to render them (a register has 100,000 dates)
+      if ((typeof v === 'string' || v === null) && this.text(row, c) === '') continue;
+      out.push(c);
+    }
     return out;
   }
 

@@ -3,9 +3,15 @@ import { codeFormat } from './code-format';
 import { codeGap } from './code-gap';
 import { codeParentMismatch } from './code-parent-mismatch';
 import { codeUnknown } from './code-unknown';
+import { categoryUnmapped } from './category-unmapped';
+import { crossTableMismatch } from './cross-table-mismatch';
+import { duplicateRow } from './duplicate-row';
 import { headerUnrecognised } from './header-unrecognised';
 import { missingValue } from './missing-value';
+import { percentageMismatch } from './percentage-mismatch';
 import { Rule } from './rule';
+import { sumMismatch } from './sum-mismatch';
+import { valueOutOfRange } from './value-out-of-range';
 import { valueUnparseable } from './value-unparseable';
 import { weightSum } from './weight-sum';
 
@@ -20,6 +26,12 @@ export const RULES: readonly Rule[] = [
   valueUnparseable,
   weightSum,
   headerUnrecognised,
+  valueOutOfRange,
+  sumMismatch,
+  crossTableMismatch,
+  percentageMismatch,
+  duplicateRow,
+  categoryUnmapped,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -85,11 +85,17 @@ export const Objective = z.object({
 
 const Counted = { gender: Gender, count: z.number().int().nonnegative(), at: Place, referenceDate: IsoDate.optional() };
 
+export const AgeBand = z.enum(['<30', '31-40', '41-50', '51-60', '>60']);
+
 export const HeadcountRecord = z.object({
   category: Category,
   label: z.string(),
   ...Counted,
   fixedTerm: z.number().int().nonnegative(),
+  /** Age band of the CUG tables, when the table or the register gives ages. */
+  ageBand: AgeBand.optional(),
+  /** The Settore / Servizio the figure belongs to, when the table is by structure. */
+  structure: z.string().optional(),
 });
 
 export const WorkTimeRecord = z.object({ regime: WorkRegime, ...Counted, fixedTerm: z.number().int().nonnegative() });
@@ -146,6 +152,7 @@ export type SheetKind = z.infer<typeof SheetKind>;
 export type ObjectiveLevel = z.infer<typeof ObjectiveLevel>;
 export type Category = z.infer<typeof Category>;
 export type WorkRegime = z.infer<typeof WorkRegime>;
+export type AgeBand = z.infer<typeof AgeBand>;
 export type Place = z.infer<typeof Place>;
 export type Finding = z.infer<typeof Finding>;
 export type TableInfo = z.infer<typeof TableInfo>;

@@ -1,0 +1,37 @@
+import { CATEGORY_IT } from '../engine/normalise/categories';
+import { Dossier, PapStatistics } from '../engine/schema/dossier';
+
+function pct(share: number | null): string {
+  return share === null ? 'n.d.' : `${(share * 100).toLocaleString('it-IT', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+}
+
+const women = (n: number) => `${n} ${n === 1 ? 'donna' : 'donne'}`;
+const men = (n: number) => `${n} ${n === 1 ? 'uomo' : 'uomini'}`;
+const dateIt = (iso: string | undefined) => (iso ? ` al ${iso.split('-').reverse().join('/')}` : '');
+
+function hasStaff(p: PapStatistics): boolean {
+  return p.headcount.total > 0 || p.smartWorking.total > 0 || p.partTime.F + p.partTime.M > 0 || p.turnover.length > 0;
+}
+
+/** The PAP statistics of a dossier in Italian, as `piao import` prints them. */
+export function describePap(d: Dossier): string[] {
+  const p = d.pap;
+  if (!hasStaff(p)) return [];
+  const lines = [`Statistiche PAP${dateIt(p.referenceDate)}:`];
+  const h = p.headcount;
+  if (h.total > 0) lines.push(`    personale: ${h.total} (${women(h.F)}, ${men(h.M)}; donne ${pct(h.shareF)})`);
+  if (p.byCategory.length) {
+    lines.push(`    per categoria: ${p.byCategory.map((c) => `${CATEGORY_IT[c.category]} ${c.total} (${women(c.F)}, ${men(c.M)})`).join('; ')}`);
+    lines.push(`    vertice (dirigenti e segretario): ${p.top.total}${p.top.total ? ` (${women(p.top.F)}, ${men(p.top.M)}; donne ${pct(p.top.shareF)})` : ''}`);
+  }
+  if (p.partTime.F + p.partTime.M > 0) lines.push(`    part-time: ${women(p.partTime.F)} (${pct(p.partTime.shareF)} delle donne), ${men(p.partTime.M)} (${pct(p.partTime.shareM)} degli uomini)`);
+  if (p.fixedTerm.F + p.fixedTerm.M > 0) lines.push(`    tempo determinato: ${women(p.fixedTerm.F)}, ${men(p.fixedTerm.M)}`);
+  const s = p.smartWorking;
+  if (s.total > 0) lines.push(`    lavoro agile: ${s.total} (${pct(s.share)} del personale; ${women(s.F)}, ${pct(s.shareF)} delle donne; ${men(s.M)}, ${pct(s.shareM)} degli uomini)`);
+  for (const t of p.turnover) {
+    lines.push(`    ${t.year}: assunzioni ${women(t.hires.F)} e ${men(t.hires.M)}; cessazioni ${women(t.terminations.F)} e ${men(t.terminations.M)}`);
+  }
+  const earlier = (d.papByDate ?? []).filter((x) => x.referenceDate && x.referenceDate !== p.referenceDate && x.headcount.total > 0);
+  for (const e of earlier) lines.push(`    ${dateIt(e.referenceDate).trim()}: personale ${e.headcount.total} (${women(e.headcount.F)}, ${men(e.headcount.M)}; donne ${pct(e.headcount.shareF)})`);
+  return lines;
+}

@@ -1,0 +1,217 @@
+import { TableDetector } from '../detect/table';
+import { Grid } from '../grid/grid';
+import { readCount } from '../normalise/counts';
+import { SheetKind } from '../schema/dossier';
+import { combine, markSubsets, voteDim } from './axes';
+import { LabelMeaning, classifyLabel, hasStaffDimension, isClassified } from './labels';
+import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle } from './lines';
+import { Block, RowReader, captionRows, dataColumns, growBlock, headerRowsAbove, settleLabelColumns } from './rows';
+import { tableDate, titleContext } from './titles';
+import { AxisDim, AxisLine, STAFF_FAMILY, StaffDetectedTable } from './types';
+
+const SCAN_LIMIT = 200_000;
+
+function kindOf(rows: AxisLine[], columns: AxisLine[], context: LabelMeaning): SheetKind {
+  const all = [...rows, ...columns].map((l) => l.meaning).concat([context]);
+  if (all.some((m) => m.smart)) return 'smart-working';
+  if (all.some((m) => m.regime)) return 'work-time';
+  if (all.some((m) => m.movement)) return 'turnover';
+  return 'headcount';
+}
+
+/** Share of the count cells of a table that are whole numbers (amounts in euro are not staff). */
+function wholeNumberShare(grid: Grid, rows: AxisLine[], columns: AxisLine[]): { counts: number; whole: number } {
+  let counts = 0;
+  let whole = 0;
+  for (const r of rows) {
+    if (r.percent) continue;
+    for (const c of columns) {
+      if (c.percent || !isClassified(c.meaning)) continue;
+      const v = readCount(grid.value(r.index, c.index), grid.text(r.index, c.index));
+      if (v.kind === 'count') {
+        counts++;
+        whole++;
+      } else if (v.kind === 'unparseable' && v.why === 'fraction') counts++;
+    }
+  }
+  return { counts, whole };
+}
+
+/**
+ * Finds staff cross-tables on a grid, whatever their layout: categories as rows and genders as
+ * columns or the reverse, years as columns, two header rows (genders over age bands), two label
+ * columns (tipologia and inquadramento, Settore and categoria), several tables stacked in one sheet
+ * under captions. A table is a body of rows with a label and count-like figures under a header whose
+ * labels name staff dimensions; totals are recognised by label (or, unlabelled, by arithmetic).
+ */
+export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
+  const reader = new RowReader(grid);
+  const tables: StaffDetectedTable[] = [];
+  const last = Math.min(grid.rowCount, SCAN_LIMIT);
+  let floor = -1;
+  let r = 0;
+  while (r < last) {
+    if (reader.profile(r).kind !== 'body') {
+      r++;
+      continue;
+    }
+    const block = growBlock(reader, r, last);
+    const maxLabel = Math.max(block.labelMax, ...block.rows.map((x) => { const p = reader.profile(x); return p.leading.length ? Math.max(...p.leading) : -1; }));
+    let headerRows = headerRowsAbove(grid, reader, block, floor);
+    if (headerRows.length) {
+      settleLabelColumns(grid, reader, block, headerRows, maxLabel);
+      headerRows = headerRowsAbove(grid, reader, block, floor);
+    }
+    const next = block.rows[block.rows.length - 1] + 1;
+    const table = headerRows.length ? buildTable(grid, reader, block, headerRows, tables[tables.length - 1]) : undefined;
+    if (table) {
+      tables.push(table);
+      floor = table.bodyEnd;
+    }
+    r = next;
+  }
+  return tables;
+}
+
+function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: number[], above: StaffDetectedTable | undefined): StaffDetectedTable | undefined {
+  const labelCols = [...new Set(block.rows.flatMap((x) => reader.profile(x).filled))].filter((c) => c <= block.labelMax).sort((a, b) => a - b);
+  const cols = dataColumns(grid, reader, block, headerRows);
+  if (cols.length === 0) return undefined;
+  const columns = columnLines(grid, headerRows, cols, block.labelMax);
+  const rows = rowLines(grid, block.rows, labelCols);
+
+  // corner labels: what the label columns hold ("Categoria", "Settore"), or a value for the whole table ("Cessati")
+  const context: LabelMeaning = { unexplained: '' };
+  const rowHints = new Map<number, AxisDim>();
+  for (const h of headerRows) {
+    for (const c of grid.filledColumns(h)) {
+      if (c > block.labelMax) continue;
+      const m = classifyLabel(grid.value(h, c), grid.text(h, c));
+      if (!m) continue;
+      if (m.axisName) {
+        const level = labelCols.indexOf(c);
+        rowHints.set(level >= 0 ? level : labelCols.length - 1, m.axisName === 'tipologia' ? 'tipologia' : (m.axisName as AxisDim));
+      } else Object.assign(context, { ...m, unexplained: '' });
+    }
+  }
+
+  // a header missing on a table stacked right under another with the same columns: take it from there
+  if (above && above.bodyEnd >= headerRows[0] - 2) {
+    const aboveCols = new Map(above.staff.columns.map((c) => [c.index, c]));
+    const labelled = columns.filter((c) => c.keys.some(Boolean));
+    const same = labelled.length > 0 && labelled.every((c) => aboveCols.get(c.index)?.keys.join('|') === c.keys.join('|'));
+    if (same) {
+      for (const c of columns) {
+        const from = aboveCols.get(c.index);
+        if (c.keys.some(Boolean) || !from) continue;
+        Object.assign(c, { keys: [...from.keys], labels: [...from.labels], meaning: { ...from.meaning }, totalLevel: from.totalLevel, percent: from.percent, at: from.at, inherited: true });
+        c.levels = from.levels.map((m) => (m ? { ...m } : undefined));
+      }
+    }
+  }
+
+  const colDims = headerRows.map((_, level) => voteDim((columns as AxisLine[]).map((c) => c.levels[level])));
+  settle(columns as AxisLine[], colDims);
+  const rowDims = labelCols.map((_, level) => rowHints.get(level) ?? voteDim(rows.map((x) => x.levels[level])));
+  settle(rows, rowDims);
+  // tipologia (CUG): an inner label that cannot be placed takes the category of its tipologia
+  const tip = rowDims.indexOf('tipologia');
+  if (tip >= 0) {
+    for (const row of rows) {
+      const outer = row.levels[tip];
+      const own = row.levels.find((m, i) => i !== tip && m?.category);
+      if (own?.category === 'altro' && outer?.category) own.category = outer.category;
+      if (outer) outer.category = undefined;
+      const { meaning, totalLevel } = combine(row.levels);
+      row.meaning = meaning;
+      row.totalLevel = totalLevel;
+    }
+  }
+
+  // validate: enough header labels understood, a staff dimension, whole numbers
+  const withFigures = columns.filter((c) => rows.some((x) => !grid.isEmpty(x.index, c.index)));
+  const understood = columns.filter((c) => isClassified(c.meaning) || c.inherited);
+  // one column of figures is enough for a long table whose label columns carry gender and one more dimension
+  const longTable = understood.length === 1 && rowDims.includes('gender') && rowDims.filter((d) => d !== 'free' && d !== 'gender').length >= 1;
+  if ((understood.length < 2 && !longTable) || understood.filter((c) => withFigures.includes(c)).length < Math.ceil(withFigures.length / 2)) return undefined;
+  const staffDim = [...columns, ...rows].some((l) => hasStaffDimension(l.meaning)) || hasStaffDimension(context) || rowDims.some((d) => d === 'category' || d === 'gender');
+  if (!staffDim) return undefined;
+  const numbers = wholeNumberShare(grid, rows, columns);
+  if (numbers.whole === 0 || numbers.whole < numbers.counts * 0.8) return undefined;
+
+  // unlabelled totals, verified arithmetically
+  for (const c of columns) if (!c.keys.some(Boolean) && isArithmeticTotalColumn(grid, c, columns, rows)) Object.assign(c, { totalLevel: 0, arithmeticTotal: true, meaning: { ...c.meaning, total: true } });
+  for (const x of rows) if (!x.keys.some(Boolean) && isArithmeticTotalRow(grid, x, rows, columns)) Object.assign(x, { totalLevel: 0, arithmeticTotal: true, meaning: { ...x.meaning, total: true } });
+  // "Totale dipendenti" beside smart workers: the total of the lines when they add up to it, else the staff
+  const asTotal = (l: AxisLine) => Object.assign(l, { totalLevel: Math.max(0, l.levels.findIndex((m) => m?.staffOrTotal)), meaning: { ...l.meaning, total: true, staff: undefined } });
+  for (const c of columns) if (c.meaning.staffOrTotal && isArithmeticTotalColumn(grid, c, columns, rows)) asTotal(c);
+  for (const x of rows) if (x.meaning.staffOrTotal && isArithmeticTotalRow(grid, x, rows, columns)) asTotal(x);
+  markSubsets(columns);
+  markSubsets(rows);
+
+  // captions above: the table's title, its date, and what it counts when the labels do not say
+  const titleRows = captionRows(grid, reader, headerRows[0], above?.bodyEnd ?? -1);
+  const titles = titleRows.map((t) => grid.text(t, grid.filledColumns(t)[0]));
+  const fromTitle = titleContext(titles[0] ?? '');
+  const lines = [...rows, ...columns].map((l) => l.meaning);
+  if (fromTitle.smart && !lines.some((m) => m.smart || m.regime || m.movement)) context.smart = fromTitle.smart;
+  if (fromTitle.regime && !lines.some((m) => m.smart || m.regime || m.movement)) context.regime = fromTitle.regime;
+  if (fromTitle.movement && !lines.some((m) => m.movement) && !context.movement) context.movement = fromTitle.movement;
+
+  const kind = kindOf(rows, columns, context);
+  const cornerTexts = headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)));
+  const referenceDate = tableDate([...titles, ...cornerTexts], grid, above, rows, columns, kind);
+  const top = headerRows[0];
+  const bodyEnd = block.rows[block.rows.length - 1];
+  const left = labelCols.length ? labelCols[0] : cols[0];
+  const right = cols[cols.length - 1];
+  const classifiedRows = rows.filter((x) => isClassified(x.meaning)).length;
+  return {
+    grid,
+    family: STAFF_FAMILY,
+    kind,
+    range: { top, left, bottom: bodyEnd, right },
+    titleRows,
+    title: titles[0],
+    headerRows,
+    columns: [
+      ...labelCols.map((c, i) => {
+        const h = headerRows.find((x) => grid.text(x, c));
+        return { col: c, label: h !== undefined ? grid.text(h, c) : '', row: h ?? top, role: `label:${rowDims[i]}`, how: null };
+      }),
+      ...columns.map((c) => ({ col: c.index, label: c.labels.filter(Boolean).join(' / '), row: headerRows[headerRows.length - 1], role: roleOf(c), how: null })),
+    ],
+    bodyStart: block.rows[0],
+    bodyEnd,
+    ...(referenceDate ? { referenceDate } : {}),
+    score: 10 + understood.length + Math.min(classifiedRows, 5),
+    staff: { rows, columns, labelCols, rowDims, colDims, context, titles },
+  };
+}
+
+/** The role shown for a column in piao.json (null when its header was not understood). */
+function roleOf(c: AxisLine): string | null {
+  const m = c.meaning;
+  if (c.totalLevel >= 0 && !c.percent) return 'total';
+  if (c.percent) return 'percentage';
+  const parts: string[] = [];
+  if (m.gender) parts.push(`gender:${m.gender}`);
+  if (m.category) parts.push(`category:${m.category}`);
+  if (m.regime) parts.push(`regime:${m.regime}`);
+  if (m.smart) parts.push(`smart-working:${m.smart}`);
+  if (m.movement) parts.push(`movement:${m.movement}`);
+  if (m.year !== undefined) parts.push(`year:${m.year}`);
+  if (m.age) parts.push(`age:${m.age}`);
+  if (m.contract) parts.push(`contract:${m.contract}`);
+  if (m.staff) parts.push('staff');
+  if (m.structure) parts.push('structure');
+  if (m.count) parts.push('count');
+  if (c.inherited && parts.length === 0) parts.push('inherited');
+  return parts.length ? parts.join(' ') : null;
+}
+
+export const staffDetector: TableDetector = {
+  family: STAFF_FAMILY,
+  detect: detectStaffTables,
+};
+

@@ -1,0 +1,156 @@
+import { Grid } from '../grid/grid';
+import { placeOf } from '../model';
+import { readCount } from '../normalise/counts';
+import { combine, isDetail, keyOf, settleLevel } from './axes';
+import { LabelMeaning, classifyLabel } from './labels';
+import { AxisDim, AxisLine } from './types';
+
+/** The rows and columns of a staff table as lines: labels level by level, what they mean, totals found by arithmetic. */
+
+export function columnLines(grid: Grid, headerRows: number[], cols: number[], labelMax: number): AxisLine[] {
+  const lowest = headerRows[headerRows.length - 1];
+  return cols.map((c) => {
+    const labels: string[] = [];
+    const meanings: (LabelMeaning | undefined)[] = [];
+    let atRow = -1;
+    let atCol = c;
+    headerRows.forEach((h, i) => {
+      let text = grid.shownText(h, c);
+      let value = grid.shownValue(h, c);
+      let from = c;
+      if (!text && i < headerRows.length - 1 && !grid.mergeAt(h, c) && grid.shownText(lowest, c)) {
+        // a group label written once over its columns ("Uomini" over the age bands)
+        for (let x = c - 1; x > labelMax; x--) {
+          if (!grid.shownText(h, x)) continue;
+          if (grid.shownText(lowest, x)) {
+            text = grid.shownText(h, x);
+            value = grid.shownValue(h, x);
+            from = x;
+          }
+          break;
+        }
+      }
+      labels.push(text);
+      meanings.push(text ? classifyLabel(value, text) : undefined);
+      if (text) {
+        atRow = h;
+        atCol = from;
+      }
+    });
+    const { meaning, totalLevel } = combine(meanings);
+    return {
+      index: c,
+      keys: labels.map(keyOf),
+      labels,
+      meaning,
+      totalLevel,
+      percent: Boolean(meaning.percent),
+      subset: false,
+      at: atRow >= 0 ? placeOf(grid, atRow, atCol) : undefined,
+      levels: meanings,
+    } as AxisLine;
+  });
+}
+
+export function rowLines(grid: Grid, rows: number[], labelCols: number[]): AxisLine[] {
+  const out: AxisLine[] = [];
+  let prev: { labels: string[]; values: unknown[]; totalLevel: number } | undefined;
+  for (const r of rows) {
+    const labels: string[] = [];
+    const values: unknown[] = [];
+    let atCol = -1;
+    labelCols.forEach((lc, i) => {
+      let text = grid.shownText(r, lc);
+      let value: unknown = grid.shownValue(r, lc);
+      if (text) atCol = lc;
+      // an outer label left blank below its first row (or merged down) holds for the rows below
+      if (!text && i < labelCols.length - 1 && prev && prev.labels[i] && (prev.totalLevel < 0 || prev.totalLevel > i)) {
+        text = prev.labels[i];
+        value = prev.values[i];
+      }
+      labels.push(text);
+      values.push(value);
+    });
+    const meanings = labels.map((t, i) => (t ? classifyLabel(values[i] as never, t) : undefined));
+    const { meaning, totalLevel } = combine(meanings);
+    out.push({
+      index: r,
+      keys: labels.map(keyOf),
+      labels,
+      meaning,
+      totalLevel,
+      percent: Boolean(meaning.percent),
+      subset: false,
+      at: atCol >= 0 ? placeOf(grid, r, atCol) : undefined,
+      levels: meanings,
+    });
+    prev = { labels, values, totalLevel };
+  }
+  return out;
+}
+
+/** Re-reads the meanings of every line once the dimension of each level is settled. */
+export function settle(lines: AxisLine[], dims: AxisDim[]): void {
+  dims.forEach((dim, level) => {
+    settleLevel(
+      lines.map((l) => l.levels[level]),
+      dim,
+      lines.map((l) => l.labels[level]),
+    );
+  });
+  for (const l of lines) {
+    const { meaning, totalLevel } = combine(l.levels);
+    l.meaning = meaning;
+    l.totalLevel = totalLevel;
+    l.percent = Boolean(meaning.percent);
+  }
+}
+
+function countAt(grid: Grid, row: number, col: number): { count: number; fixedTerm: number } | undefined {
+  const r = readCount(grid.value(row, col), grid.text(row, col));
+  if (r.kind === 'count') return { count: r.count, fixedTerm: r.fixedTerm };
+  if (r.kind === 'empty') return { count: 0, fixedTerm: 0 };
+  return undefined;
+}
+
+/** A column with no header whose every figure is the sum of the detail figures of its row: a total. */
+export function isArithmeticTotalColumn(grid: Grid, col: AxisLine, columns: AxisLine[], rows: AxisLine[]): boolean {
+  const parts = columns.filter((c) => c !== col && isDetail(c) && c.keys.some(Boolean));
+  if (parts.length < 2) return false;
+  let nonZero = 0;
+  for (const r of rows) {
+    if (r.percent) continue;
+    const whole = countAt(grid, r.index, col.index);
+    if (!whole) return false;
+    let sum = 0;
+    for (const p of parts) {
+      const v = countAt(grid, r.index, p.index);
+      if (!v) return false;
+      sum += v.count;
+    }
+    if (sum !== whole.count) return false;
+    if (sum > 0) nonZero++;
+  }
+  return nonZero >= 2;
+}
+
+export function isArithmeticTotalRow(grid: Grid, row: AxisLine, rows: AxisLine[], columns: AxisLine[]): boolean {
+  const above = rows.filter((r) => r.index < row.index && isDetail(r));
+  if (above.length < 2) return false;
+  let nonZero = 0;
+  for (const c of columns) {
+    if (c.percent || !c.keys.some(Boolean)) continue;
+    const whole = countAt(grid, row.index, c.index);
+    if (!whole) return false;
+    let sum = 0;
+    for (const p of above) {
+      const v = countAt(grid, p.index, c.index);
+      if (!v) return false;
+      sum += v.count;
+    }
+    if (sum !== whole.count) return false;
+    if (sum > 0) nonZero++;
+  }
+  return nonZero >= 2;
+}
+

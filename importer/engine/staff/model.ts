@@ -1,0 +1,111 @@
+import { CountReading } from '../normalise/counts';
+import { StatedShare } from '../normalise/shares';
+import { Category, Gender, HeadcountRecord, Place, SheetKind, SmartWorkingRecord, TurnoverRecord, WorkTimeRecord } from '../schema/dossier';
+import { AxisLine, StaffDetectedTable } from './types';
+
+/** One body cell of a staff table, with the row and the column it sits in. */
+export interface StaffCell {
+  row: AxisLine;
+  col: AxisLine;
+  at: Place;
+  text: string;
+  /** Set on count cells. */
+  count?: CountReading;
+  /** Set on percentage cells. */
+  share?: StatedShare;
+}
+
+/** A stated percentage with the shares it may stand for, computed from the counts of its table. */
+export interface PercentageCheck {
+  cell: StaffCell;
+  /** The stated share as a fraction, on the scale of its line. */
+  stated: number;
+  /** Candidate shares, the likeliest first; each with the cells it was computed from. */
+  candidates: { value: number; numerator: number; denominator: number; related: Place[] }[];
+  /**
+   * A share "sul personale" in a table that does not count the staff (smart working, part-time):
+   * its denominator is the staff of another table of the same date.
+   */
+  overStaff?: { numerator: number; who: Gender | 'total'; date?: string; related: Place[] };
+}
+
+/** A staff cross-table once read. */
+export interface StaffTable {
+  table: StaffDetectedTable;
+  kind: SheetKind;
+  referenceDate?: string;
+  /** How messages name it: its caption, or its range. */
+  name: string;
+  cells: StaffCell[];
+  /** Body cells by "row:col". */
+  byPosition: Map<string, StaffCell>;
+  percentages: PercentageCheck[];
+  /** Reading order in the dossier. */
+  order: number;
+}
+
+export function cellKey(row: number, col: number): string {
+  return `${row}:${col}`;
+}
+
+/** A count by gender with where a user reads it (a stated total, or the range of its cells). */
+export interface Tally {
+  F: number;
+  M: number;
+  total: number;
+  /** False when the table has no gender: only `total` is known. */
+  gendered: boolean;
+  at: Partial<Record<Gender | 'total', Place>>;
+}
+
+/**
+ * What one source (a cross-table or a register) says about the staff at one date: the figures PAP
+ * statistics and cross-table checks compare.
+ */
+export interface StaffSummary {
+  sourceName: string;
+  /**
+   * 3 register, 2 cross-table by category and gender, 1 other cross-table, 0 a table whose staff is
+   * only a "Personale" column beside smart-working or part-time counts: the richer source is used for PAP.
+   */
+  rank: number;
+  order: number;
+  date?: string;
+  staff?: Tally;
+  byCategory?: Map<Category, { F: number; M: number }>;
+  fixedTerm?: Tally;
+  partTime?: Tally;
+  smart?: Tally;
+  turnover: Map<number, { hire?: Tally; termination?: Tally }>;
+  /** Some figure was "n.d." or unreadable: totals are incomplete and not compared. */
+  incomplete: boolean;
+}
+
+/** Records of every kind, as piao.json lists them. */
+export interface StaffRecords {
+  headcount: (HeadcountRecord & { order: number })[];
+  workTime: (WorkTimeRecord & { order: number })[];
+  smartWorking: (SmartWorkingRecord & { order: number })[];
+  turnover: (TurnoverRecord & { order: number })[];
+}
+
+/** Everything the engine read from staff tables and registers. */
+export interface StaffModel {
+  tables: StaffTable[];
+  summaries: StaffSummary[];
+  records: StaffRecords;
+  /** Category labels that could not be placed (counted as `altro`). */
+  unmapped: { at: Place; label: string; source: string }[];
+  /** Rows of a register that repeat another row (counted once). */
+  registerDuplicates: { at: Place; first: Place; source: string }[];
+  /** Next reading order of a table or register in the dossier (records are listed in that order). */
+  readOrder: number;
+}
+
+export function emptyStaffModel(): StaffModel {
+  return { tables: [], summaries: [], records: { headcount: [], workTime: [], smartWorking: [], turnover: [] }, unmapped: [], registerDuplicates: [], readOrder: 0 };
+}
+
+export function emptyTally(gendered = true): Tally {
+  return { F: 0, M: 0, total: 0, gendered, at: {} };
+}

@@ -1,0 +1,205 @@
+import { rangeA1 } from '../grid/address';
+import { Gender, Place } from '../schema/dossier';
+import { combine } from './axes';
+import { AGE_BANDS, AgeBand, LabelMeaning } from './labels';
+import { StaffCell, StaffModel, StaffSummary, StaffTable, Tally, cellKey, emptyTally } from './model';
+import { partsOf, usableCount } from './sums';
+import { AxisLine } from './types';
+
+type Quantity = 'staff' | 'fixedTerm' | 'partTime' | 'smart' | 'hire' | 'termination';
+
+/** Collects the cells behind every figure, so that findings can point at them. */
+class Collector {
+  readonly leaves = new Map<string, StaffCell[]>();
+
+  add(date: string, q: Quantity, g: Gender | undefined, cell: StaffCell, year?: number): void {
+    for (const key of [`${date}|${q}|${year ?? ''}|${g ?? '-'}`, `${date}|${q}|${year ?? ''}|all`]) {
+      const list = this.leaves.get(key);
+      if (list) list.push(cell);
+      else this.leaves.set(key, [cell]);
+    }
+  }
+
+  get(date: string, q: Quantity, who: Gender | 'all', year?: number): StaffCell[] {
+    return this.leaves.get(`${date}|${q}|${year ?? ''}|${who}`) ?? [];
+  }
+}
+
+function addTo(t: Tally, g: Gender | undefined, n: number): void {
+  t.total += n;
+  if (g) t[g] += n;
+  else t.gendered = false;
+}
+
+/**
+ * Where a user reads a figure: the stated total whose parts are exactly the cells counted (the
+ * "Tot." of the row "Donna"), else the range the cells span.
+ */
+function placeOfFigure(t: StaffTable, leaves: StaffCell[]): Place | undefined {
+  if (leaves.length === 0) return undefined;
+  const want = new Set(leaves);
+  const { rows, columns } = t.table.staff;
+  for (const c of t.cells) {
+    if (!c.count || (c.row.totalLevel < 0 && c.col.totalLevel < 0)) continue;
+    if (c.count.kind === 'empty') continue;
+    const parts: StaffCell[] = [];
+    for (const r of partsOf(c.row, rows)) for (const k of partsOf(c.col, columns)) {
+      const p = t.byPosition.get(cellKey(r.index, k.index));
+      if (p) parts.push(p);
+    }
+    const nonEmpty = parts.filter((p) => !(p.count?.kind === 'empty'));
+    const wantNonEmpty = leaves.filter((p) => !(p.count?.kind === 'empty'));
+    if (nonEmpty.length === wantNonEmpty.length && nonEmpty.every((p) => want.has(p)) && parts.every((p) => want.has(p) || p.count?.kind === 'empty')) return c.at;
+  }
+  const grid = t.table.grid;
+  const top = Math.min(...leaves.map((l) => l.row.index));
+  const bottom = Math.max(...leaves.map((l) => l.row.index));
+  const left = Math.min(...leaves.map((l) => l.col.index));
+  const right = Math.max(...leaves.map((l) => l.col.index));
+  return { file: grid.file, sheet: grid.sheet, cell: rangeA1({ top, left, bottom, right }) };
+}
+
+/** The label as written at the level that says it ("Cat. C" for the category, "Settore Tecnico" for the structure). */
+function labelOf(line: AxisLine, pick: (m: LabelMeaning) => boolean): string | undefined {
+  for (let i = line.levels.length - 1; i >= 0; i--) {
+    const m = line.levels[i];
+    if (m && pick(m) && line.labels[i]) return line.labels[i];
+  }
+  return undefined;
+}
+
+/** Reads the figures of one staff table into summaries (one per date) and records. */
+export function summariseTable(t: StaffTable, model: StaffModel): void {
+  const { rows, columns, context } = t.table.staff;
+  const hasStaffLine = [...rows, ...columns].some((l) => l.meaning.staff && l.totalLevel < 0 && !l.percent);
+  const hasFullTime = [...rows, ...columns].some((l) => l.meaning.regime === 'full-time');
+  const byDate = new Map<string, StaffSummary>();
+  const collector = new Collector();
+  let withCategory = false;
+  const summaryFor = (date: string | undefined): StaffSummary => {
+    const key = date ?? '';
+    let s = byDate.get(key);
+    if (!s) {
+      s = { sourceName: t.name, rank: 1, order: t.order, ...(date ? { date } : {}), turnover: new Map(), incomplete: false };
+      byDate.set(key, s);
+    }
+    return s;
+  };
+  const tallyOf = (s: StaffSummary, q: 'staff' | 'fixedTerm' | 'partTime' | 'smart'): Tally => (s[q] ??= emptyTally());
+  const tableYear = t.referenceDate ? Number(t.referenceDate.slice(0, 4)) : undefined;
+  const unmapped = new Set<string>();
+
+  for (const line of [...rows, ...columns]) {
+    if (line.meaning.category === 'altro' && line.totalLevel < 0 && !line.percent && line.at) {
+      const label = line.labels.filter(Boolean).pop() ?? '';
+      if (!unmapped.has(label)) {
+        unmapped.add(label);
+        model.unmapped.push({ at: line.at, label, source: t.name });
+      }
+    }
+  }
+
+  for (const cell of t.cells) {
+    if (!cell.count || cell.row.totalLevel >= 0 || cell.col.totalLevel >= 0) continue;
+    const m = combine([cell.row.meaning, cell.col.meaning, context]).meaning;
+    const subset = cell.row.subset || cell.col.subset;
+    const date = m.date ?? (m.year !== undefined && !m.movement && t.kind !== 'turnover' ? `${m.year}-12-31` : t.referenceDate);
+    const s = summaryFor(date);
+    const v = usableCount(cell);
+    if (!v) {
+      s.incomplete = true;
+      continue;
+    }
+    const g = m.gender;
+    const fixedTerm = m.contract === 'fixed-term' ? v.count : v.fixedTerm;
+    if (v.count < 0 || fixedTerm < 0 || fixedTerm > v.count) {
+      s.incomplete = true; // reported by value-out-of-range, never counted
+      continue;
+    }
+    const tdKnown = m.contract !== undefined || (cell.count.kind === 'count' && cell.count.notation !== 'plain');
+    const dateKey = date ?? '';
+    const base = { at: cell.at, ...(date ? { referenceDate: date } : {}) };
+    const written = v.count > 0; // an empty or zero cell adds nothing and makes no record
+    if (m.movement) {
+      const year = m.year ?? tableYear;
+      if (year === undefined) continue;
+      const entry = s.turnover.get(year) ?? {};
+      s.turnover.set(year, entry);
+      addTo((entry[m.movement] ??= emptyTally()), g, v.count);
+      collector.add(dateKey, m.movement, g, cell, year);
+      if (g && written) model.records.turnover.push({ movement: m.movement, year, gender: g, count: v.count, fixedTerm, at: cell.at, order: t.order });
+      continue;
+    }
+    if (m.smart === 'none') continue; // "non in lavoro agile": only its table's sums use it
+    if (m.smart && !m.staff) {
+      addTo(tallyOf(s, 'smart'), g, v.count);
+      collector.add(dateKey, 'smart', g, cell);
+      if (g && !subset && written) model.records.smartWorking.push({ mode: m.smart === 'full' ? 'full' : 'partial', gender: g, count: v.count, ...base, order: t.order });
+      continue;
+    }
+    if (m.regime) {
+      if (m.regime !== 'full-time') {
+        addTo(tallyOf(s, 'partTime'), g, v.count);
+        collector.add(dateKey, 'partTime', g, cell);
+      }
+      if (!subset && hasFullTime) {
+        addTo(tallyOf(s, 'staff'), g, v.count);
+        collector.add(dateKey, 'staff', g, cell);
+        if (tdKnown) {
+          addTo(tallyOf(s, 'fixedTerm'), g, fixedTerm);
+          collector.add(dateKey, 'fixedTerm', g, cell);
+        }
+      }
+      if (g && !subset && written) model.records.workTime.push({ regime: m.regime, gender: g, count: v.count, fixedTerm, ...base, order: t.order });
+      continue;
+    }
+    if (subset) {
+      if (m.contract === 'fixed-term') {
+        addTo(tallyOf(s, 'fixedTerm'), g, v.count);
+        collector.add(dateKey, 'fixedTerm', g, cell);
+      }
+      continue;
+    }
+    addTo(tallyOf(s, 'staff'), g, v.count);
+    collector.add(dateKey, 'staff', g, cell);
+    if (tdKnown) {
+      addTo(tallyOf(s, 'fixedTerm'), g, fixedTerm);
+      collector.add(dateKey, 'fixedTerm', g, cell);
+    }
+    if (m.category && g) {
+      withCategory = true;
+      s.byCategory ??= new Map();
+      const c = s.byCategory.get(m.category) ?? { F: 0, M: 0 };
+      c[g] += v.count;
+      s.byCategory.set(m.category, c);
+      const label = labelOf(cell.row, (x) => Boolean(x.category)) ?? labelOf(cell.col, (x) => Boolean(x.category)) ?? m.category;
+      const structure = labelOf(cell.row, (x) => Boolean(x.structure)) ?? labelOf(cell.col, (x) => Boolean(x.structure));
+      const age = m.age && m.age !== 'other' && (AGE_BANDS as readonly string[]).includes(m.age) ? (m.age as AgeBand) : undefined;
+      if (written) model.records.headcount.push({ category: m.category, label, gender: g, count: v.count, fixedTerm, ...base, ...(age ? { ageBand: age } : {}), ...(structure ? { structure } : {}), order: t.order });
+    }
+  }
+
+  const rank = hasStaffLine ? 0 : withCategory ? 2 : 1;
+  for (const [dateKey, s] of byDate) {
+    s.rank = rank;
+    for (const q of ['staff', 'fixedTerm', 'partTime', 'smart'] as const) {
+      const tally = s[q];
+      if (!tally) continue;
+      for (const who of ['F', 'M', 'total'] as const) {
+        const at = placeOfFigure(t, collector.get(dateKey, q, who === 'total' ? 'all' : who));
+        if (at) tally.at[who] = at;
+      }
+    }
+    for (const [year, entry] of s.turnover) {
+      for (const mv of ['hire', 'termination'] as const) {
+        const tally = entry[mv];
+        if (!tally) continue;
+        for (const who of ['F', 'M', 'total'] as const) {
+          const at = placeOfFigure(t, collector.get(dateKey, mv, who === 'total' ? 'all' : who, year));
+          if (at) tally.at[who] = at;
+        }
+      }
+    }
+    model.summaries.push(s);
+  }
+}

@@ -1,0 +1,57 @@
+import { dateInText, yearInText } from '../detect/reference-date';
+import { Grid } from '../grid/grid';
+import { SheetKind } from '../schema/dossier';
+import { normaliseLabel } from '../text/normalise';
+import { LabelMeaning } from './labels';
+import { AxisLine, StaffDetectedTable } from './types';
+
+/**
+ * What a caption says the table counts when its own labels do not: "Personale in lavoro agile al
+ * 31/12/2023" over a category x gender table counts smart workers, not staff. Only unambiguous
+ * captions count (one subject, one movement).
+ */
+export function titleContext(title: string): Pick<LabelMeaning, 'smart' | 'regime' | 'movement'> {
+  const n = normaliseLabel(title);
+  const smart = /\b(smart ?working|lavoro agile|lavoratori agili)\b/.test(n);
+  const partTime = /\b(part ?time|tempo parziale)\b/.test(n);
+  const out: Pick<LabelMeaning, 'smart' | 'regime' | 'movement'> = {};
+  if (smart && !partTime) out.smart = /\b100\b|\bfragil/.test(n) ? 'full' : 'any';
+  if (partTime && !smart) out.regime = 'part-time';
+  const hire = /\b(assunt\w*|assunzion\w*)\b/.test(n);
+  const termination = /\b(cessat\w*|cessazion\w*)\b/.test(n);
+  if (hire !== termination) out.movement = hire ? 'hire' : 'termination';
+  return out;
+}
+
+function dateOfName(name: string): string | undefined {
+  const d = dateInText(name);
+  if (d) return d;
+  const y = yearInText(name);
+  return y ? `${y}-12-31` : undefined;
+}
+
+/**
+ * The date a table speaks of: a date in its caption or corner ("al 31/12/2023"), a single year in
+ * its caption ("Personale 2024"), the date of the table above it in the same sheet, the sheet name
+ * ("2024"), the file name. A table with years on an axis (not a turnover table) speaks of its latest.
+ */
+export function tableDate(texts: string[], grid: Grid, above: StaffDetectedTable | undefined, rows: AxisLine[], columns: AxisLine[], kind: SheetKind): string | undefined {
+  if (kind !== 'turnover') {
+    const dated = [...rows, ...columns].map((l) => l.meaning.date ?? (l.meaning.year !== undefined ? `${l.meaning.year}-12-31` : undefined)).filter((d): d is string => Boolean(d));
+    if (dated.length) return dated.sort().pop();
+  }
+  for (const t of texts) {
+    const d = dateInText(t);
+    if (d) return d;
+  }
+  for (const t of texts) {
+    const y = /\b(?:al|anno|dicembre)\s+((?:19|20)\d{2})\b/i.exec(t);
+    if (y) return `${y[1]}-12-31`;
+  }
+  for (const t of texts) {
+    const y = yearInText(t);
+    if (y) return `${y}-12-31`;
+  }
+  if (above?.referenceDate) return above.referenceDate;
+  return dateOfName(grid.sheet) ?? dateOfName(grid.file.replace(/^.*[\\/]/, '').replace(/\.[a-z]+$/i, ''));
+}
