@@ -46,7 +46,9 @@ describeWithTool(SOFFICE, 'apt-get install -y libreoffice-calc', 'every output w
   it('covers PIAO.xlsx of every dossier, every annotated copy and summary.xlsx', () => {
     const names = flat.map((p) => p.split('/').pop()!);
     expect(names).toEqual(expect.arrayContaining(['summary.xlsx', 'provincia-prato__PIAO.xlsx', 'provincia-prato__annotated__piao-2024-2026-performance.xlsx', 'archivio__annotated__errori-formule.xlsx', 'prato-con-personale__PIAO.xlsx']));
-    expect(flat).toHaveLength(12); // 5 PIAO.xlsx, 6 annotated copies, summary.xlsx
+    const dossiers = new Set(SAMPLE_WORKBOOKS.map(([f]) => f.split('/')[0])).size + 1; // + archivio
+    // a PIAO.xlsx per dossier and the one with staff, an annotated copy per readable workbook (2 in archivio), summary.xlsx
+    expect(flat).toHaveLength(dossiers + 1 + SAMPLE_WORKBOOKS.length + 2 + 1);
   });
 
   it('opens each of them with exceljs', async () => {
