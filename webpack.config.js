@@ -14,8 +14,7 @@ const MinimizerPlugin = require('minimizer-webpack-plugin');
 const DEV_URL = 'https://localhost:3000/';
 const PORT = 3000;
 
-function manifestFor(content) {
-  const target = process.env.PIAO_ADDIN_URL;
+function manifestFor(content, target = process.env.PIAO_ADDIN_URL) {
   const text = content.toString('utf8');
   if (!target) return text;
   const base = target.endsWith('/') ? target : `${target}/`;
@@ -96,3 +95,6 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return config;
 };
+
+module.exports.manifestFor = manifestFor;
+module.exports.DEV_URL = DEV_URL;

@@ -14,9 +14,9 @@ export function fingerprint(text: string): string {
   return a.toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Notes come back from Excel with CRLF on some platforms and trailing blanks: compare them normalised. */
+/** Notes may come back from Excel with CRLF (even CR CR LF) and trailing blanks: compare them normalised. */
 export function normaliseText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').trim();
+  return text.replace(/\r*\n|\r+/g, '\n').trim();
 }
 
 export function textFingerprint(text: string): string {

@@ -4,10 +4,11 @@ import { batchByWeight } from '../sheet/blocks';
 import { XlRequestContext, XlWorksheet } from './excel-api';
 import { isPayloadError } from './errors';
 
-/** Weight units per sync; a write weighs 1 plus 1 per 2,000 characters of text (about 1 MB a sync at most). */
-export const WRITE_UNITS_PER_SYNC = 500;
+/** Estimated request bytes per sync: 1.5 MB, well under the 5 MB limit of Excel on the web. */
+export const WRITE_BYTES_PER_SYNC = 1_500_000;
 
-const weight = (w: Write) => 1 + ('text' in w ? Math.floor(w.text.length / 2000) : 0);
+/** A write's share of a request: the call itself, plus its text (UTF-8, escaped, counted twice to be safe). */
+export const writeWeight = (w: Write) => 150 + ('text' in w ? 2 * w.text.length : 0);
 const isFill = (w: Write) => w.op === 'fill' || w.op === 'restoreFill';
 
 export interface ApplyResult {
@@ -70,7 +71,7 @@ function queue(ws: XlWorksheet, w: Write): void {
  * batch Excel refuses otherwise is retried with its fills only (fills are idempotent, notes and
  * comments are not), and its cells are reported so their records are kept.
  */
-export async function applyWrites(context: XlRequestContext, writes: readonly Write[], unitsPerSync = WRITE_UNITS_PER_SYNC): Promise<ApplyResult> {
+export async function applyWrites(context: XlRequestContext, writes: readonly Write[], bytesPerSync = WRITE_BYTES_PER_SYNC): Promise<ApplyResult> {
   const result: ApplyResult = { failed: new Set(), textsRefused: 0, syncs: 0 };
   const sheets = new Map<string, XlWorksheet>();
   const sheet = (name: string) => {
@@ -81,7 +82,7 @@ export async function applyWrites(context: XlRequestContext, writes: readonly Wr
     }
     return ws;
   };
-  const pending: Write[][] = batchByWeight(writes, weight, unitsPerSync);
+  const pending: Write[][] = batchByWeight(writes, writeWeight, bytesPerSync);
   while (pending.length) {
     const batch = pending.shift()!;
     for (const w of batch) queue(sheet(w.sheet), w);

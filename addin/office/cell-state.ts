@@ -12,8 +12,8 @@ export interface CellRef {
   cell: string;
 }
 
-/** Cells whose state is read per sync: each costs a few hundred bytes at most. */
-export const CELLS_PER_STATE_SYNC = 2_000;
+/** Cells whose state is read per sync: a few hundred bytes each (a long note more: then the batch is split). */
+export const CELLS_PER_STATE_SYNC = 5_000;
 
 const FILL_PROPS_BASIC = 'color';
 const FILL_PROPS_FULL = 'color,pattern,patternColor,tintAndShade,patternTintAndShade';

@@ -24,7 +24,8 @@ const UNIX_EPOCH_SERIAL = 25569;
  * Office.js before ExcelApi 1.16, and are read as 1900 (see README).
  */
 export function serialToDate(serial: number): Date {
-  return new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+  // the same operations in the same order as exceljs (utils.excelToDate), so the same rounding
+  return new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * 24 * 3600 * 1000));
 }
 
 export function dateToSerial(date: Date): number {

@@ -13,7 +13,7 @@ type Shown = { value: string | number | boolean; type: FakeCell['type'] } | null
 function shown(v: ExcelJS.CellValue): Shown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return { value: v, type: 'Double' };
-  if (typeof v === 'string') return v === '' ? null : { value: v, type: 'String' };
+  if (typeof v === 'string') return { value: v, type: 'String' }; // Excel keeps a cell holding "" as text
   if (typeof v === 'boolean') return { value: v, type: 'Boolean' };
   if (v instanceof Date) return { value: dateToSerial(v), type: 'Double' };
   if (typeof v === 'object') {
@@ -64,6 +64,7 @@ export async function fakeWorkbookFromXlsx(bytes: Uint8Array, url?: string): Pro
       id: `{sheet-${counter}}`,
       name: ws.name,
       visibility: VISIBILITY[ws.state] ?? 'Visible',
+      protected: false,
       cells,
       merges: (ws.model as unknown as { merges?: string[] }).merges ?? [],
       notes,

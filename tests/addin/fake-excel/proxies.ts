@@ -244,7 +244,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
         if (x === null) return;
         if (typeof x === 'string' && x.startsWith('=')) throw fail('NotImplemented', 'Formule non simulate.');
         if (typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean') throw fail('InvalidArgument', `Valore non valido: ${JSON.stringify(x)}.`);
-        t.sheet.setValue(r, c, x);
+        t.sheet.setValue(r, c, x === '' ? null : x); // writing "" clears the cell
       });
     });
   }

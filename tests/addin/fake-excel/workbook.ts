@@ -93,7 +93,7 @@ export class FakeSheet {
 
   setValue(row: number, col: number, value: string | number | boolean | null, type?: FakeValueType): void {
     const c = this.edit(row, col);
-    if (value === null || value === '') {
+    if (value === null) {
       delete c.value;
       delete c.type;
     } else {
