@@ -64,6 +64,35 @@ export function splitAreas(address: string): string[] {
   return out;
 }
 
+function areasOf(areas: XlRangeAreas): CellRange[] {
+  return areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseSheetAddress(a).range);
+}
+
+/**
+ * Merged areas of each sheet, as the xlsx reader sees them: over the whole sheet (an empty merged
+ * cell too). Should Excel refuse that for a very large sheet, over the used range instead.
+ */
+async function readMerges(context: XlRequestContext, sheets: readonly XlWorksheet[], used: readonly XlRange[]): Promise<CellRange[][]> {
+  const whole = sheets.map((ws) => {
+    const areas = ws.getRange().getMergedAreasOrNullObject();
+    areas.load('address');
+    return areas;
+  });
+  try {
+    await context.sync();
+    return whole.map(areasOf);
+  } catch {
+    const inUse = used.map((u) => {
+      if (u.isNullObject) return undefined;
+      const areas = u.getMergedAreasOrNullObject();
+      areas.load('address');
+      return areas;
+    });
+    await context.sync();
+    return inUse.map((a) => (a ? areasOf(a) : []));
+  }
+}
+
 interface Job {
   sheet: number;
   block: CellRange;
@@ -73,8 +102,9 @@ const cells = (r: CellRange) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
 /**
  * Reads the active sheet or every sheet (hidden ones too, as the command line does) into the
- * engine's grids. Syncs: one for the sheet list, one for the used ranges and merged areas, then
- * one per batch of blocks (about 40,000 cells each); a batch refused for its size is split and retried.
+ * engine's grids. Syncs: one for the sheet list, one for the used ranges, one for the merged
+ * areas, then one per batch of blocks (about 40,000 cells each); a batch refused for its size is
+ * split and retried.
  */
 export async function readWorkbook(context: XlRequestContext, options: ReadOptions): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
@@ -90,14 +120,8 @@ export async function readWorkbook(context: XlRequestContext, options: ReadOptio
     range.load('rowIndex,columnIndex,rowCount,columnCount');
     return range;
   });
-  // Merged areas of the whole sheet, as the xlsx reader sees them (an empty merged cell too).
-  const mergeReads: (XlRangeAreas | undefined)[] = chosen.map((ws) => {
-    if (!options.caps.merges) return undefined;
-    const areas = ws.getRange().getMergedAreasOrNullObject();
-    areas.load('address');
-    return areas;
-  });
   await context.sync();
+  const merges = options.caps.merges ? await readMerges(context, chosen, used) : chosen.map(() => []);
 
   const grids = chosen.map((ws) => new Grid(options.file, ws.name));
   let budget = options.maxCellsPerSync ?? DEFAULT_CELLS_PER_SYNC;
@@ -129,7 +153,6 @@ export async function readWorkbook(context: XlRequestContext, options: ReadOptio
       addBlock(grids[j.sheet], { top: j.block.top, left: j.block.left, values: r.values, valueTypes: r.valueTypes, numberFormat: r.numberFormat });
     });
   }
-  const merges = mergeReads.map((areas) => (!areas || areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseSheetAddress(a).range)));
   merges.forEach((list, sheet) => list.forEach((m) => grids[sheet].addMerge(m)));
 
   return {

@@ -11,14 +11,14 @@ import { detectCapabilities } from '../../addin/office/capabilities';
 import { readWorkbook } from '../../addin/office/read-workbook';
 import { SAMPLE_WORKBOOKS } from '../../templates/scripts/make-samples';
 import { writeXlsx } from '../helpers/xlsx';
-import { FakeExcel } from './fake-excel/excel';
+import { FakeExcel, FakeExcelOptions } from './fake-excel/excel';
 import { fakeWorkbookFromXlsx } from './fake-excel/from-xlsx';
 import { gridSnapshot } from './helpers/grids';
 import { trickyWorkbook } from './helpers/tricky-workbook';
 import { rangeA1 } from '../../importer/engine/grid/address';
 
-async function addinGrids(bytes: Uint8Array, maxCellsPerSync?: number) {
-  const excel = FakeExcel.fromData(await fakeWorkbookFromXlsx(bytes));
+async function addinGrids(bytes: Uint8Array, maxCellsPerSync?: number, options?: FakeExcelOptions) {
+  const excel = FakeExcel.fromData(await fakeWorkbookFromXlsx(bytes), options);
   const caps = detectCapabilities((n, v) => excel.isSetSupported(n, v));
   const read = await excel.run((ctx) => readWorkbook(ctx, { file: 'libro.xlsx', scope: 'workbook', caps, maxCellsPerSync }));
   return { grids: read.sheets.map((s) => s.grid), syncs: excel.stats.syncs };
@@ -44,6 +44,17 @@ describe('same grid as the xlsx reader', () => {
     await expectSameGrids(bytes, 7);
     await expectSameGrids(bytes, 50);
     expect(tiny).toBeGreaterThan(whole);
+  });
+
+  it('falls back to the used range for merged areas when Excel refuses the whole sheet', async () => {
+    const { bytes } = await writeXlsx(trickyWorkbook(), 'difficile.xlsx');
+    const cli = await readXlsx(bytes, 'libro.xlsx');
+    const wholeSheet = (api: string, r?: { bottom: number }) => (api === 'Range.getMergedAreasOrNullObject' && r && r.bottom > 1_000_000 ? 'OperationCellsExceedLimit' : undefined);
+    const { grids } = await addinGrids(bytes, undefined, { refuse: wholeSheet });
+    expect(grids.map(gridSnapshot)).toEqual(cli.map(gridSnapshot));
+    // only the empty merged area outside the values is missed
+    const missed = cli.flatMap((g, i) => g.merges.map(rangeA1).filter((m) => !grids[i].merges.map(rangeA1).includes(m)));
+    expect(missed).toEqual(['K20:M22']);
   });
 
   it('turns date-formatted serials into the same Date the reader gives, and keeps percentages numbers', async () => {

@@ -1,5 +1,6 @@
 import { FakeOfficeError, fail, notLoaded } from './errors';
 import { FakeWorkbook } from './workbook';
+import { CellRange } from '../../../importer/engine/grid/address';
 
 /** Stages a loaded value, to be visible once the whole sync succeeds. */
 export type Stage = (obj: FakeObject<unknown>, prop: string, value: unknown) => void;
@@ -28,6 +29,8 @@ export interface FakeHostState {
   apiVersion: string;
   payloadLimit: number;
   stats: FakeExcelStats;
+  /** Fault injection: an error code for a call Excel should refuse (say, on too large a range). */
+  refuse?: (api: string, range?: CellRange) => string | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -71,6 +74,12 @@ export class FakeContext {
 
   get pending(): number {
     return this.queue.length;
+  }
+
+  /** Throws the error the test asked Excel to give for this call, if any. */
+  fault(api: string, range?: CellRange): void {
+    const code = this.host.refuse?.(api, range);
+    if (code) throw fail(code, `${api}: rifiutato da Excel (simulazione).`);
   }
 
   require(version: string, what: string): void {

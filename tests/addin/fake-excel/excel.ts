@@ -24,11 +24,13 @@ export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set supported ("1.18" by default). */
   apiVersion?: string;
   payloadLimit?: number;
+  refuse?: FakeHostState['refuse'];
 }
 
 export class FakeExcel implements FakeHostState {
   apiVersion: string;
   payloadLimit: number;
+  refuse?: FakeHostState['refuse'];
   stats: FakeExcelStats = { runs: 0, syncs: 0, log: [] };
 
   constructor(
@@ -37,6 +39,7 @@ export class FakeExcel implements FakeHostState {
   ) {
     this.apiVersion = options.apiVersion ?? '1.18';
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+    this.refuse = options.refuse;
   }
 
   static fromData(data: FakeWorkbookData, options?: FakeExcelOptions): FakeExcel {

@@ -272,6 +272,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       () => {
         this.ctx.require('1.13', 'Range.getMergedAreasOrNullObject');
         const t = this.target();
+        this.ctx.fault('Range.getMergedAreasOrNullObject', t.range);
         const found = t.sheet.merges.filter((m) => !(m.bottom < t.range.top || m.top > t.range.bottom || m.right < t.range.left || m.left > t.range.right));
         return found.length ? { sheet: t.sheet, areas: found } : null;
       },
