@@ -1,0 +1,161 @@
+/**
+ * The part of the Excel JavaScript API the add-in uses, and nothing more. The adapter is written
+ * against these interfaces; `Excel.RequestContext` satisfies them (checked at compile time at the
+ * end of this file), and so does the strict in-memory Excel the tests run it against.
+ */
+
+export type LoadOption = string | string[];
+
+export interface XlClientResult<T> {
+  readonly value: T;
+}
+
+export interface XlRequestContext {
+  readonly workbook: XlWorkbook;
+  sync(): Promise<void>;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+  /** ExcelApi 1.5 */
+  readonly customXmlParts: XlCustomXmlPartCollection;
+}
+
+export interface XlWorksheetCollection {
+  readonly items: XlWorksheet[];
+  load(option?: LoadOption): unknown;
+  getActiveWorksheet(): XlWorksheet;
+  getItem(key: string): XlWorksheet;
+  /** ExcelApi 1.4 */
+  getItemOrNullObject(key: string): XlWorksheet;
+}
+
+export interface XlWorksheetProtection {
+  readonly protected: boolean;
+  load(option?: LoadOption): unknown;
+}
+
+export interface XlWorksheet {
+  readonly name: string;
+  readonly id: string;
+  readonly visibility: string;
+  readonly isNullObject: boolean;
+  readonly protection: XlWorksheetProtection;
+  /** ExcelApi 1.18 */
+  readonly notes: XlNoteCollection;
+  /** ExcelApi 1.10 */
+  readonly comments: XlCommentCollection;
+  load(option?: LoadOption): unknown;
+  getRange(address?: string): XlRange;
+  /** ExcelApi 1.4 */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+}
+
+export interface XlRangeFill {
+  color: string;
+  /** ExcelApi 1.9 (all but color) */
+  pattern: string;
+  patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
+  clear(): void;
+  load(option?: LoadOption): unknown;
+}
+
+export interface XlRangeFormat {
+  readonly fill: XlRangeFill;
+}
+
+export interface XlRange {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Office.js types them
+  values: any[][];
+  readonly valueTypes: string[][];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Office.js types them
+  numberFormat: any[][];
+  readonly isNullObject: boolean;
+  readonly format: XlRangeFormat;
+  load(option?: LoadOption): unknown;
+  /** ExcelApi 1.13 */
+  getMergedAreasOrNullObject(): XlRangeAreas;
+  select(): void;
+}
+
+export interface XlRangeAreas {
+  /** ExcelApi 1.9: "Foglio1!A1:B2, Foglio1!D4:D9" */
+  readonly address: string;
+  readonly isNullObject: boolean;
+  load(option?: LoadOption): unknown;
+}
+
+export interface XlNote {
+  content: string;
+  readonly isNullObject: boolean;
+  load(option?: LoadOption): unknown;
+  delete(): void;
+}
+
+export interface XlNoteCollection {
+  add(cellAddress: XlRange | string, content: string): XlNote;
+  getItem(key: string): XlNote;
+  getItemOrNullObject(key: string): XlNote;
+}
+
+export interface XlComment {
+  readonly id: string;
+  content: string;
+  load(option?: LoadOption): unknown;
+  getLocation(): XlRange;
+  delete(): void;
+}
+
+export interface XlCommentCollection {
+  readonly items: XlComment[];
+  load(option?: LoadOption): unknown;
+  add(cellAddress: XlRange | string, content: string): XlComment;
+  getItemByCell(cellAddress: XlRange | string): XlComment;
+}
+
+export interface XlCustomXmlPart {
+  readonly id: string;
+  load(option?: LoadOption): unknown;
+  getXml(): XlClientResult<string>;
+  setXml(xml: string): void;
+  delete(): void;
+}
+
+export interface XlCustomXmlPartScopedCollection {
+  readonly items: XlCustomXmlPart[];
+  load(option?: LoadOption): unknown;
+}
+
+export interface XlCustomXmlPartCollection {
+  add(xml: string): XlCustomXmlPart;
+  getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
+}
+
+/** Runs a batch of API calls in one request context, as `Excel.run` does. */
+export type ExcelRun = <T>(batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
+
+/** What the adapter needs from the Office host besides the workbook. */
+export interface AddinHost {
+  run: ExcelRun;
+  isSetSupported(name: string, minVersion: string): boolean;
+  /** The workbook's URL or path, when the host tells it. */
+  documentUrl(): string | undefined;
+}
+
+/** An error as Office.js throws it (OfficeExtension.Error): `code` is one of Excel.ErrorCodes. */
+export interface XlError {
+  code?: string;
+  message?: string;
+}
+
+// Compile-time proof that the real API satisfies the subset above (no runtime code).
+type Assert<T extends true> = T;
+export type RealContextFits = Assert<Excel.RequestContext extends XlRequestContext ? true : false>;

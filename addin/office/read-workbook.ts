@@ -1,0 +1,163 @@
+import { CellRange, rangeA1 } from '../../importer/engine/grid/address';
+import { Grid } from '../../importer/engine/grid/grid';
+import { parseSheetAddress } from '../sheet/address';
+import { batchByWeight, splitRange } from '../sheet/blocks';
+import { addBlock } from '../sheet/excel-cells';
+import { Capabilities } from './capabilities';
+import { XlRange, XlRangeAreas, XlRequestContext, XlWorksheet } from './excel-api';
+import { isPayloadError } from './errors';
+
+export type Scope = 'active' | 'workbook';
+
+export interface SheetRead {
+  name: string;
+  id: string;
+  visibility: string;
+  protected: boolean;
+  grid: Grid;
+}
+
+export interface WorkbookRead {
+  activeSheet: string;
+  /** The sheets read (the active one, or all). */
+  sheets: SheetRead[];
+  /** Every sheet of the workbook, in tab order. */
+  allSheets: { name: string; id: string }[];
+}
+
+export interface ReadOptions {
+  /** The name findings carry as `file`. */
+  file: string;
+  scope: Scope;
+  caps: Capabilities;
+  /** Cells loaded per sync before any payload error; halved on each payload error. */
+  maxCellsPerSync?: number;
+}
+
+/** Cells per sync: with values, types and formats about 40 bytes a cell, some 1.6 MB, well under 5 MB. */
+export const DEFAULT_CELLS_PER_SYNC = 40_000;
+const MIN_CELLS_PER_SYNC = 64;
+
+/** Splits a RangeAreas address ("A!A1:B2, 'x, y'!C3") at the commas that are not inside a quoted sheet name. */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") {
+      if (quoted && address[i + 1] === "'") {
+        current += "''";
+        i++;
+        continue;
+      }
+      quoted = !quoted;
+    }
+    if (ch === ',' && !quoted) {
+      if (current.trim()) out.push(current.trim());
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+function areasOf(areas: XlRangeAreas): CellRange[] {
+  return areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseSheetAddress(a).range);
+}
+
+/**
+ * Merged areas of each sheet, as the xlsx reader sees them: over the whole sheet (an empty merged
+ * cell too). Should Excel refuse that for a very large sheet, over the used range instead.
+ */
+async function readMerges(context: XlRequestContext, sheets: readonly XlWorksheet[], used: readonly XlRange[]): Promise<CellRange[][]> {
+  const whole = sheets.map((ws) => {
+    const areas = ws.getRange().getMergedAreasOrNullObject();
+    areas.load('address');
+    return areas;
+  });
+  try {
+    await context.sync();
+    return whole.map(areasOf);
+  } catch {
+    const inUse = used.map((u) => {
+      if (u.isNullObject) return undefined;
+      const areas = u.getMergedAreasOrNullObject();
+      areas.load('address');
+      return areas;
+    });
+    await context.sync();
+    return inUse.map((a) => (a ? areasOf(a) : []));
+  }
+}
+
+interface Job {
+  sheet: number;
+  block: CellRange;
+}
+
+const cells = (r: CellRange) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/**
+ * Reads the active sheet or every sheet (hidden ones too, as the command line does) into the
+ * engine's grids. Syncs: one for the sheet list, one for the used ranges, one for the merged
+ * areas, then one per batch of blocks (about 40,000 cells each); a batch refused for its size is
+ * split and retried.
+ */
+export async function readWorkbook(context: XlRequestContext, options: ReadOptions): Promise<WorkbookRead> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/id,items/visibility');
+  const active = sheets.getActiveWorksheet();
+  active.load('name');
+  await context.sync();
+
+  const chosen: XlWorksheet[] = options.scope === 'active' ? sheets.items.filter((s) => s.name === active.name) : sheets.items;
+  const used = chosen.map((ws) => {
+    ws.protection.load('protected');
+    const range = ws.getUsedRangeOrNullObject(true);
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    return range;
+  });
+  await context.sync();
+  const merges = options.caps.merges ? await readMerges(context, chosen, used) : chosen.map(() => []);
+
+  const grids = chosen.map((ws) => new Grid(options.file, ws.name));
+  let budget = options.maxCellsPerSync ?? DEFAULT_CELLS_PER_SYNC;
+  let queue: Job[] = [];
+  used.forEach((u, sheet) => {
+    if (u.isNullObject || u.rowCount === 0 || u.columnCount === 0) return;
+    const area = { top: u.rowIndex, left: u.columnIndex, bottom: u.rowIndex + u.rowCount - 1, right: u.columnIndex + u.columnCount - 1 };
+    for (const block of splitRange(area, budget)) queue.push({ sheet, block });
+  });
+
+  while (queue.length) {
+    const [batch] = batchByWeight(queue, (j) => cells(j.block), budget);
+    const ranges: XlRange[] = batch.map((j) => {
+      const r = chosen[j.sheet].getRange(rangeA1(j.block));
+      r.load('values,valueTypes,numberFormat');
+      return r;
+    });
+    try {
+      await context.sync();
+    } catch (err) {
+      if (!isPayloadError(err) || budget <= MIN_CELLS_PER_SYNC) throw err;
+      budget = Math.max(MIN_CELLS_PER_SYNC, Math.floor(budget / 2));
+      queue = [...batch.flatMap((j) => splitRange(j.block, budget).map((block) => ({ sheet: j.sheet, block }))), ...queue.slice(batch.length)];
+      continue;
+    }
+    queue = queue.slice(batch.length);
+    batch.forEach((j, i) => {
+      const r = ranges[i];
+      addBlock(grids[j.sheet], { top: j.block.top, left: j.block.left, values: r.values, valueTypes: r.valueTypes, numberFormat: r.numberFormat });
+    });
+  }
+  merges.forEach((list, sheet) => list.forEach((m) => grids[sheet].addMerge(m)));
+
+  return {
+    activeSheet: active.name,
+    allSheets: sheets.items.map((ws) => ({ name: ws.name, id: ws.id })),
+    sheets: chosen.map((ws, i) => ({ name: ws.name, id: ws.id, visibility: ws.visibility, protected: ws.protection.protected, grid: grids[i] })),
+  };
+}

@@ -1,0 +1,23 @@
+/** The task pane page: also the function file of the ribbon buttons (shared runtime). */
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { registerRibbonCommands } from '../commands/commands';
+import { officeHost, officeReady } from '../office/host';
+import { App } from './App';
+import { PaneController } from './controller';
+
+function render(node: React.ReactNode): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+}
+
+officeReady().then(({ inExcel }) => {
+  if (!inExcel) {
+    render(<p style={{ padding: 12 }}>Questo riquadro funziona dentro Excel: aggiungi il componente aggiuntivo PIAO (vedi il README) e aprilo dal gruppo «PIAO» della scheda Home.</p>);
+    return;
+  }
+  const controller = new PaneController(officeHost());
+  registerRibbonCommands(controller);
+  render(<App controller={controller} />);
+});

@@ -1,0 +1,47 @@
+/**
+ * An office.js stand-in for the browser test: defines the `Office` and `Excel` globals the add-in
+ * uses, driving the strict in-memory Excel. The workbook comes from `window.__PIAO_FAKE_WORKBOOK__`
+ * (set by the test before the page loads); `window.__piaoFake` lets the test look inside and press
+ * the ribbon buttons.
+ */
+import { FakeExcel } from './excel';
+import { FakeWorkbookData } from './workbook';
+
+interface StandinWindow {
+  __PIAO_FAKE_WORKBOOK__: FakeWorkbookData;
+  __PIAO_FAKE_API__?: string;
+  __piaoFake: unknown;
+  Office: unknown;
+  Excel: unknown;
+}
+
+const w = window as unknown as StandinWindow;
+const excel = FakeExcel.fromData(w.__PIAO_FAKE_WORKBOOK__, { apiVersion: w.__PIAO_FAKE_API__ ?? '1.18' });
+const actions = new Map<string, (event: { completed(): void }) => void>();
+
+w.Office = {
+  HostType: { Excel: 'Excel' },
+  onReady: (callback?: (info: { host: string; platform: string }) => void) => {
+    const info = { host: 'Excel', platform: 'OfficeOnline' };
+    callback?.(info);
+    return Promise.resolve(info);
+  },
+  context: {
+    requirements: { isSetSupported: (name: string, version: string) => excel.isSetSupported(name, String(version)) },
+    document: { url: excel.workbook.url },
+  },
+  actions: { associate: (name: string, handler: (event: { completed(): void }) => void) => actions.set(name, handler) },
+  addin: { showAsTaskpane: () => Promise.resolve() },
+};
+w.Excel = { run: <T>(batch: Parameters<FakeExcel['run']>[0]) => excel.run(batch as never) as Promise<T> };
+w.__piaoFake = {
+  excel,
+  /** Presses a ribbon button (ExecuteFunction): resolves when the handler calls event.completed(). */
+  press: (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const handler = actions.get(name);
+      if (!handler) reject(new Error(`nessuna funzione associata a ${name}`));
+      else handler({ completed: () => resolve() });
+    }),
+  actions: () => [...actions.keys()],
+};

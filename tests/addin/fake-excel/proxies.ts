@@ -1,0 +1,712 @@
+/* Proxies for the Excel API objects the add-in uses, over the in-memory workbook. */
+import { CellRange, a1, parseA1, parseRange, rangeA1 } from '../../../importer/engine/grid/address';
+import type {
+  XlComment,
+  XlCommentCollection,
+  XlCustomXmlPart,
+  XlCustomXmlPartCollection,
+  XlCustomXmlPartScopedCollection,
+  XlNote,
+  XlNoteCollection,
+  XlRange,
+  XlRangeAreas,
+  XlRangeFill,
+  XlRangeFormat,
+  XlWorkbook,
+  XlWorksheet,
+  XlWorksheetCollection,
+  XlWorksheetProtection,
+  XlClientResult,
+} from '../../../addin/office/excel-api';
+import { FakeCollection, FakeContext, FakeObject, LoadArg, Scalar, byteLength } from './context';
+import { fail } from './errors';
+import { FakeFill, FakeSheet, FakeWorkbook, NO_FILL, cellKeyOf } from './workbook';
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  range: CellRange;
+}
+
+const quote = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+function parseAddress(address: string): CellRange {
+  try {
+    return parseRange(address.replace(/\$/g, ''));
+  } catch {
+    throw fail('InvalidArgument', `Indirizzo non valido: "${address}".`);
+  }
+}
+
+function assertWritable(sheet: FakeSheet): void {
+  if (sheet.protected_) throw fail('AccessDenied', `Il foglio "${sheet.name}" è protetto.`);
+}
+
+const HEX = /^#[0-9A-Fa-f]{6}$/;
+const NAMED: Record<string, string> = { white: '#FFFFFF', black: '#000000', red: '#FF0000', yellow: '#FFFF00', green: '#008000', blue: '#0000FF', orange: '#FFA500' };
+function colour(value: unknown): string {
+  if (typeof value === 'string' && HEX.test(value)) return value.toUpperCase();
+  if (typeof value === 'string' && NAMED[value.toLowerCase()]) return NAMED[value.toLowerCase()];
+  throw fail('InvalidArgument', `Colore non valido: ${JSON.stringify(value)}.`);
+}
+const PATTERNS = ['None', 'Solid', 'Gray50', 'Gray75', 'Gray25', 'Horizontal', 'Vertical', 'Down', 'Up', 'Checker', 'SemiGray75', 'LightHorizontal', 'LightVertical', 'LightDown', 'LightUp', 'Grid', 'CrissCross', 'Gray16', 'Gray8'];
+function shade(value: unknown): number {
+  if (typeof value !== 'number' || value < -1 || value > 1) throw fail('InvalidArgument', `Tinta non valida: ${JSON.stringify(value)}.`);
+  return value;
+}
+
+function cellsOf(t: RangeTarget, f: (row: number, col: number) => void): void {
+  for (let r = t.range.top; r <= t.range.bottom; r++) for (let c = t.range.left; c <= t.range.right; c++) f(r, c);
+}
+
+function grid<V>(t: RangeTarget, f: (row: number, col: number) => V): V[][] {
+  const out: V[][] = [];
+  for (let r = t.range.top; r <= t.range.bottom; r++) {
+    const row: V[] = [];
+    for (let c = t.range.left; c <= t.range.right; c++) row.push(f(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** The value of a property over a range: the common value, or null when cells differ. */
+function uniform<V>(t: RangeTarget, f: (row: number, col: number) => V): V | null {
+  let first: { v: V } | undefined;
+  let same = true;
+  cellsOf(t, (r, c) => {
+    const v = f(r, c);
+    if (!first) first = { v };
+    else if (first.v !== v) same = false;
+  });
+  return same && first ? first.v : null;
+}
+
+function checkShape(t: RangeTarget, value: unknown, what: string): unknown[][] | undefined {
+  if (!Array.isArray(value)) return undefined; // a single value fills the range
+  const rows = t.range.bottom - t.range.top + 1;
+  const cols = t.range.right - t.range.left + 1;
+  if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    throw fail('InvalidArgument', `${what}: la matrice deve essere di ${rows} righe per ${cols} colonne.`);
+  }
+  return value as unknown[][];
+}
+
+export class FakeRangeFill extends FakeObject<RangeTarget> implements XlRangeFill {
+  protected scalars(): Record<string, Scalar<RangeTarget>> {
+    const f = (t: RangeTarget, key: keyof FakeFill) => uniform(t, (r, c) => t.sheet.fill(r, c)[key]);
+    return {
+      color: { get: (t) => f(t, 'color') },
+      pattern: { get: (t) => f(t, 'pattern'), since: '1.9' },
+      patternColor: { get: (t) => f(t, 'patternColor'), since: '1.9' },
+      tintAndShade: { get: (t) => f(t, 'tintAndShade'), since: '1.9' },
+      patternTintAndShade: { get: (t) => f(t, 'patternTintAndShade'), since: '1.9' },
+    };
+  }
+
+  private change(prop: string, value: unknown, since: string | undefined, update: (fill: FakeFill) => FakeFill): void {
+    this.act(`fill.${prop}`, value, (t) => {
+      if (since) this.ctx.require(since, `RangeFill.${prop}`);
+      assertWritable(t.sheet);
+      cellsOf(t, (r, c) => t.sheet.setFill(r, c, update({ ...t.sheet.fill(r, c) })));
+    });
+  }
+
+  get color(): string {
+    return this.read('color');
+  }
+  set color(v: string) {
+    this.change('color', v, undefined, (f) => ({ ...f, color: colour(v), pattern: f.pattern === 'None' ? 'Solid' : f.pattern, tintAndShade: 0 }));
+  }
+  get pattern(): string {
+    return this.read('pattern');
+  }
+  set pattern(v: string) {
+    this.change('pattern', v, '1.9', (f) => {
+      if (!PATTERNS.includes(v)) throw fail('InvalidArgument', `Motivo non valido: ${v}.`);
+      return v === 'None' ? { ...NO_FILL } : { ...f, pattern: v };
+    });
+  }
+  get patternColor(): string {
+    return this.read('patternColor');
+  }
+  set patternColor(v: string) {
+    this.change('patternColor', v, '1.9', (f) => ({ ...f, patternColor: colour(v) }));
+  }
+  get tintAndShade(): number {
+    return this.read('tintAndShade');
+  }
+  set tintAndShade(v: number) {
+    this.change('tintAndShade', v, '1.9', (f) => ({ ...f, tintAndShade: shade(v) }));
+  }
+  get patternTintAndShade(): number {
+    return this.read('patternTintAndShade');
+  }
+  set patternTintAndShade(v: number) {
+    this.change('patternTintAndShade', v, '1.9', (f) => ({ ...f, patternTintAndShade: shade(v) }));
+  }
+  clear(): void {
+    this.act('fill.clear', null, (t) => {
+      assertWritable(t.sheet);
+      cellsOf(t, (r, c) => t.sheet.setFill(r, c, { ...NO_FILL }));
+    });
+  }
+}
+
+export class FakeRangeFormat extends FakeObject<RangeTarget> implements XlRangeFormat {
+  readonly fill: FakeRangeFill;
+  constructor(ctx: FakeContext, resolver: () => RangeTarget | null) {
+    super(ctx, resolver, 'RangeFormat');
+    this.fill = new FakeRangeFill(ctx, resolver, 'RangeFill');
+  }
+  protected scalars(): Record<string, Scalar<RangeTarget>> {
+    return {};
+  }
+  protected override navs(): Record<string, FakeObject<unknown>> {
+    return { fill: this.fill as FakeObject<unknown> };
+  }
+}
+
+export class FakeRangeAreas extends FakeObject<{ sheet: FakeSheet; areas: CellRange[] }> implements XlRangeAreas {
+  protected scalars(): Record<string, Scalar<{ sheet: FakeSheet; areas: CellRange[] }>> {
+    return {
+      address: { get: (t) => t.areas.map((a) => `${quote(t.sheet.name)}!${rangeA1(a)}`).join(', '), since: '1.9' },
+      areaCount: { get: (t) => t.areas.length },
+    };
+  }
+  get address(): string {
+    return this.read('address');
+  }
+}
+
+function valueOf(sheet: FakeSheet, r: number, c: number): string | number | boolean {
+  const cell = sheet.cell(r, c);
+  return cell?.type === undefined || cell.value === undefined ? '' : cell.value;
+}
+
+function textOf(sheet: FakeSheet, r: number, c: number): string {
+  const cell = sheet.cell(r, c);
+  if (!cell?.type) return '';
+  if (cell.type === 'Boolean') return cell.value ? 'VERO' : 'FALSO';
+  return String(cell.value);
+}
+
+export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
+  readonly format: FakeRangeFormat;
+  constructor(ctx: FakeContext, resolver: () => RangeTarget | null) {
+    super(ctx, resolver, 'Range');
+    this.format = new FakeRangeFormat(ctx, () => this.resolveNow());
+  }
+
+  protected scalars(): Record<string, Scalar<RangeTarget>> {
+    return {
+      address: { get: (t) => `${quote(t.sheet.name)}!${rangeA1(t.range)}` },
+      rowIndex: { get: (t) => t.range.top },
+      columnIndex: { get: (t) => t.range.left },
+      rowCount: { get: (t) => t.range.bottom - t.range.top + 1 },
+      columnCount: { get: (t) => t.range.right - t.range.left + 1 },
+      values: { get: (t) => grid(t, (r, c) => valueOf(t.sheet, r, c)) },
+      valueTypes: { get: (t) => grid(t, (r, c) => t.sheet.cell(r, c)?.type ?? 'Empty') },
+      numberFormat: { get: (t) => grid(t, (r, c) => t.sheet.cell(r, c)?.format ?? 'General') },
+      text: { get: (t) => grid(t, (r, c) => textOf(t.sheet, r, c)) },
+    };
+  }
+
+  protected override navs(): Record<string, FakeObject<unknown>> {
+    return { format: this.format as FakeObject<unknown> };
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+  get values(): (string | number | boolean)[][] {
+    return this.read('values');
+  }
+  set values(v: (string | number | boolean)[][]) {
+    this.act('values', v, (t) => {
+      assertWritable(t.sheet);
+      const m = checkShape(t, v, 'values');
+      cellsOf(t, (r, c) => {
+        const x = m ? m[r - t.range.top][c - t.range.left] : v;
+        if (x === null) return;
+        if (typeof x === 'string' && x.startsWith('=')) throw fail('NotImplemented', 'Formule non simulate.');
+        if (typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean') throw fail('InvalidArgument', `Valore non valido: ${JSON.stringify(x)}.`);
+        t.sheet.setValue(r, c, x === '' ? null : x); // writing "" clears the cell
+      });
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(v: string[][]) {
+    this.act('numberFormat', v, (t) => {
+      assertWritable(t.sheet);
+      const m = checkShape(t, v, 'numberFormat');
+      cellsOf(t, (r, c) => {
+        const x = m ? m[r - t.range.top][c - t.range.left] : v;
+        if (x === null) return;
+        if (typeof x !== 'string') throw fail('InvalidArgument', `Formato non valido: ${JSON.stringify(x)}.`);
+        const cell = t.sheet.edit(r, c);
+        if (x === 'General') delete cell.format;
+        else cell.format = x;
+      });
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const areas = new FakeRangeAreas(
+      this.ctx,
+      () => {
+        this.ctx.require('1.13', 'Range.getMergedAreasOrNullObject');
+        const t = this.target();
+        this.ctx.fault('Range.getMergedAreasOrNullObject', t.range);
+        const found = t.sheet.merges.filter((m) => !(m.bottom < t.range.top || m.top > t.range.bottom || m.right < t.range.left || m.left > t.range.right));
+        return found.length ? { sheet: t.sheet, areas: found } : null;
+      },
+      'RangeAreas',
+    );
+    return areas.probe(true);
+  }
+
+  select(): void {
+    this.act('select', null, (t) => {
+      const wb = this.ctx.model;
+      if (wb.activeSheetId !== t.sheet.id) throw fail('InvalidOperation', `Range.select: il foglio "${t.sheet.name}" non è attivo.`);
+      wb.selection = { sheetId: t.sheet.id, address: rangeA1(t.range) };
+    });
+  }
+}
+
+class FakeProtection extends FakeObject<FakeSheet> implements XlWorksheetProtection {
+  protected scalars(): Record<string, Scalar<FakeSheet>> {
+    return { protected: { get: (s) => s.protected_ } };
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+}
+
+interface CellTarget {
+  sheet: FakeSheet;
+  row: number;
+  col: number;
+}
+
+/** A cell given as a Range proxy of this context or an address string. */
+function cellTarget(ctx: FakeContext, sheet: FakeSheet, where: XlRange | string, needSheetName: boolean): CellTarget {
+  let target: RangeTarget;
+  if (typeof where === 'string') {
+    const bang = where.lastIndexOf('!');
+    if (needSheetName && bang < 0) throw fail('InvalidArgument', `L'indirizzo "${where}" deve contenere il nome del foglio.`);
+    target = { sheet, range: parseAddress(bang >= 0 ? where.slice(bang + 1) : where) };
+  } else {
+    if (!(where instanceof FakeRange) || where.ctx !== ctx) throw fail('InvalidObjectPath', 'Intervallo di un altro contesto.');
+    target = where.target();
+  }
+  if (target.sheet !== sheet) throw fail('InvalidArgument', 'La cella è su un altro foglio.');
+  if (target.range.top !== target.range.bottom || target.range.left !== target.range.right) throw fail('InvalidArgument', 'Serve una sola cella.');
+  return { sheet, row: target.range.top, col: target.range.left };
+}
+
+export class FakeNote extends FakeObject<CellTarget> implements XlNote {
+  protected scalars(): Record<string, Scalar<CellTarget>> {
+    const note = (t: CellTarget) => t.sheet.notes.get(cellKeyOf(t.row, t.col));
+    return {
+      content: { get: (t) => note(t)?.content ?? null },
+      authorName: { get: (t) => note(t)?.author ?? '' },
+    };
+  }
+  get content(): string {
+    return this.read('content');
+  }
+  set content(v: string) {
+    this.act('note.content', v, (t) => {
+      this.ctx.require('1.18', 'Note.content');
+      assertWritable(t.sheet);
+      const n = t.sheet.notes.get(cellKeyOf(t.row, t.col));
+      if (!n) throw fail('ItemNotFound', 'La nota non esiste più.');
+      n.content = String(v);
+    });
+  }
+  delete(): void {
+    this.act('note.delete', null, (t) => {
+      this.ctx.require('1.18', 'Note.delete');
+      assertWritable(t.sheet);
+      if (!t.sheet.notes.delete(cellKeyOf(t.row, t.col))) throw fail('ItemNotFound', 'La nota non esiste più.');
+    });
+  }
+}
+
+export class FakeNoteCollection implements XlNoteCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {}
+
+  private find(key: string, nullable: boolean): FakeNote {
+    const note = new FakeNote(
+      this.ctx,
+      () => {
+        this.ctx.require('1.18', 'NoteCollection');
+        const sheet = this.sheet.target();
+        const p = parseA1(key.slice(key.lastIndexOf('!') + 1).replace(/\$/g, ''));
+        return sheet.notes.has(cellKeyOf(p.row, p.col)) ? { sheet, row: p.row, col: p.col } : null;
+      },
+      'Note',
+    );
+    return note.probe(nullable);
+  }
+
+  add(cellAddress: XlRange | string, content: string): FakeNote {
+    let made: CellTarget | undefined;
+    this.ctx.enqueue({
+      bytes: 60 + byteLength(content),
+      run: () => {
+        this.ctx.require('1.18', 'NoteCollection.add');
+        const sheet = this.sheet.target();
+        const t = cellTarget(this.ctx, sheet, cellAddress, false);
+        assertWritable(sheet);
+        const key = cellKeyOf(t.row, t.col);
+        if (sheet.notes.has(key)) throw fail('InvalidOperation', `La cella ${a1(t.row, t.col)} ha già una nota.`);
+        if (sheet.comments.has(key)) throw fail('InvalidOperation', `La cella ${a1(t.row, t.col)} ha un commento: non può avere anche una nota.`);
+        sheet.notes.set(key, { content: String(content), author: 'PIAO' });
+        made = t;
+      },
+    });
+    return new FakeNote(this.ctx, () => made ?? null, 'Note');
+  }
+  getItem(key: string): FakeNote {
+    return this.find(key, false);
+  }
+  getItemOrNullObject(key: string): FakeNote {
+    return this.find(key, true);
+  }
+}
+
+interface CommentTarget {
+  sheet: FakeSheet;
+  id: string;
+}
+
+function commentCell(t: CommentTarget): number {
+  for (const [key, c] of t.sheet.comments) if (c.id === t.id) return key;
+  throw fail('ItemNotFound', 'Il commento non esiste più.');
+}
+
+export class FakeComment extends FakeObject<CommentTarget> implements XlComment {
+  protected scalars(): Record<string, Scalar<CommentTarget>> {
+    return {
+      id: { get: (t) => t.id },
+      content: { get: (t) => t.sheet.comments.get(commentCell(t))!.content },
+    };
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get content(): string {
+    return this.read('content');
+  }
+  set content(v: string) {
+    this.act('comment.content', v, (t) => {
+      assertWritable(t.sheet);
+      t.sheet.comments.get(commentCell(t))!.content = String(v);
+    });
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.target();
+        const key = commentCell(t);
+        const row = Math.floor(key / 16384);
+        const col = key % 16384;
+        return { sheet: t.sheet, range: { top: row, left: col, bottom: row, right: col } };
+      },
+    );
+  }
+  delete(): void {
+    this.act('comment.delete', null, (t) => {
+      assertWritable(t.sheet);
+      t.sheet.comments.delete(commentCell(t));
+    });
+  }
+}
+
+export class FakeCommentCollection extends FakeCollection<CommentTarget, FakeComment> implements XlCommentCollection {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(
+      ctx,
+      () => {
+        ctx.require('1.10', 'CommentCollection');
+        const s = sheet.target();
+        return [...s.comments.values()].map((c) => ({ sheet: s, id: c.id }));
+      },
+      'CommentCollection',
+    );
+  }
+  protected item(t: CommentTarget): FakeComment {
+    return new FakeComment(this.ctx, () => t, 'Comment');
+  }
+  add(cellAddress: XlRange | string, content: string): FakeComment {
+    let made: CommentTarget | undefined;
+    this.ctx.enqueue({
+      bytes: 60 + byteLength(content),
+      run: () => {
+        this.ctx.require('1.10', 'CommentCollection.add');
+        const sheet = this.sheet.target();
+        const t = cellTarget(this.ctx, sheet, cellAddress, true);
+        assertWritable(sheet);
+        const key = cellKeyOf(t.row, t.col);
+        if (sheet.comments.has(key)) throw fail('InvalidOperation', `La cella ${a1(t.row, t.col)} ha già un commento.`);
+        if (sheet.notes.has(key)) throw fail('InvalidOperation', `La cella ${a1(t.row, t.col)} ha una nota: non può avere anche un commento.`);
+        const id = this.ctx.model.nextId('comment-');
+        sheet.comments.set(key, { id, content: String(content) });
+        made = { sheet, id };
+      },
+    });
+    return new FakeComment(this.ctx, () => made ?? null, 'Comment');
+  }
+  getItemByCell(cellAddress: XlRange | string): FakeComment {
+    const comment = new FakeComment(
+      this.ctx,
+      () => {
+        this.ctx.require('1.10', 'CommentCollection.getItemByCell');
+        const sheet = this.sheet.target();
+        const t = cellTarget(this.ctx, sheet, cellAddress, false);
+        const c = sheet.comments.get(cellKeyOf(t.row, t.col));
+        if (!c) throw fail('ItemNotFound', `Nessun commento in ${a1(t.row, t.col)}.`);
+        return { sheet, id: c.id };
+      },
+      'Comment',
+    );
+    return comment.probe(false);
+  }
+}
+
+export class FakeWorksheet extends FakeObject<FakeSheet> implements XlWorksheet {
+  readonly protection: FakeProtection;
+  private notesProxy?: FakeNoteCollection;
+  private commentsProxy?: FakeCommentCollection;
+
+  constructor(ctx: FakeContext, resolver: () => FakeSheet | null) {
+    super(ctx, resolver, 'Worksheet');
+    this.protection = new FakeProtection(ctx, () => this.resolveNow(), 'WorksheetProtection');
+  }
+
+  protected scalars(): Record<string, Scalar<FakeSheet>> {
+    return {
+      name: { get: (s) => s.name },
+      id: { get: (s) => s.id },
+      visibility: { get: (s) => s.visibility },
+      position: { get: (s) => this.ctx.model.sheets.indexOf(s) },
+    };
+  }
+  protected override navs(): Record<string, FakeObject<unknown>> {
+    return { protection: this.protection as FakeObject<unknown> };
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get visibility(): string {
+    return this.read('visibility');
+  }
+  get notes(): FakeNoteCollection {
+    this.ctx.check();
+    this.notesProxy ??= new FakeNoteCollection(this.ctx, this);
+    return this.notesProxy;
+  }
+  get comments(): FakeCommentCollection {
+    this.ctx.check();
+    this.commentsProxy ??= new FakeCommentCollection(this.ctx, this);
+    return this.commentsProxy;
+  }
+
+  getRange(address?: string): FakeRange {
+    this.ctx.check();
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.target();
+      const range = address === undefined ? { top: 0, left: 0, bottom: 1048575, right: 16383 } : parseAddress(address);
+      return { sheet, range };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    const range = new FakeRange(this.ctx, () => {
+      this.ctx.require('1.4', 'Worksheet.getUsedRangeOrNullObject');
+      const sheet = this.target();
+      const used = sheet.usedRange(valuesOnly === true);
+      return used ? { sheet, range: used } : null;
+    });
+    return range.probe(true);
+  }
+
+  activate(): void {
+    this.act('activate', null, (s) => {
+      if (s.visibility !== 'Visible') throw fail('InvalidOperation', `Il foglio "${s.name}" è nascosto e non può essere attivato.`);
+      this.ctx.model.activeSheetId = s.id;
+    });
+  }
+}
+
+export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorksheet> implements XlWorksheetCollection {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => [...ctx.model.sheets], 'WorksheetCollection');
+  }
+  protected item(s: FakeSheet): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => s);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    this.ctx.check();
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.model.sheets.find((x) => x.id === this.ctx.model.activeSheetId);
+      if (!s) throw fail('ItemNotFound', 'Nessun foglio attivo.');
+      return s;
+    });
+  }
+  private byKey(key: string, nullable: boolean): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, () => {
+      if (nullable) this.ctx.require('1.4', 'WorksheetCollection.getItemOrNullObject');
+      return this.ctx.model.sheet(key) ?? null;
+    });
+    return ws.probe(nullable);
+  }
+  getItem(key: string): FakeWorksheet {
+    return this.byKey(key, false);
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return this.byKey(key, true);
+  }
+}
+
+/** The root element's namespace, or an error for text that is not one XML element. */
+function xmlNamespace(xml: string): string {
+  const body = xml.replace(/^\s*<\?xml[^>]*\?>/, '').trim();
+  const open = /^<([A-Za-z_][\w.:-]*)([^>]*)>/.exec(body);
+  if (!open) throw fail('InvalidArgument', 'XML non valido: manca l\'elemento radice.');
+  const selfClosing = open[2].endsWith('/');
+  if (!selfClosing && !body.endsWith(`</${open[1]}>`)) throw fail('InvalidArgument', `XML non valido: l'elemento ${open[1]} non è chiuso.`);
+  const ns = /\sxmlns(?::[\w.-]+)?="([^"]*)"/.exec(open[2]);
+  return ns ? ns[1] : '';
+}
+
+/** The value of a call (getXml): readable after the sync that ran it succeeded. */
+class FakeClientResult<T> extends FakeObject<null> implements XlClientResult<T> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => null, 'ClientResult');
+  }
+  protected scalars(): Record<string, Scalar<null>> {
+    return {};
+  }
+  get value(): T {
+    return this.read<T>('value');
+  }
+}
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+
+export class FakeCustomXmlPart extends FakeObject<{ id: string }> implements XlCustomXmlPart {
+  private part(t: { id: string }) {
+    const p = this.ctx.model.customXmlParts.find((x) => x.id === t.id);
+    if (!p) throw fail('ItemNotFound', 'La parte XML non esiste più.');
+    return p;
+  }
+  protected scalars(): Record<string, Scalar<{ id: string }>> {
+    return {
+      id: { get: (t) => t.id },
+      namespaceUri: { get: (t) => xmlNamespace(this.part(t).xml) },
+    };
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>(this.ctx);
+    this.ctx.enqueue({
+      bytes: 40,
+      run: (stage) => {
+        const xml = this.part(this.target()).xml;
+        stage(result as FakeObject<unknown>, 'value', xml.startsWith('<?xml') ? xml : XML_DECLARATION + xml);
+      },
+    });
+    return result;
+  }
+  setXml(xml: string): void {
+    this.act('setXml', xml, (t) => {
+      xmlNamespace(xml);
+      this.part(t).xml = xml;
+    });
+  }
+  delete(): void {
+    this.act('delete', null, (t) => {
+      const wb = this.ctx.model;
+      const i = wb.customXmlParts.findIndex((x) => x.id === t.id);
+      if (i < 0) throw fail('ItemNotFound', 'La parte XML non esiste più.');
+      wb.customXmlParts.splice(i, 1);
+    });
+  }
+}
+
+class FakeScopedParts extends FakeCollection<{ id: string }, FakeCustomXmlPart> implements XlCustomXmlPartScopedCollection {
+  protected item(t: { id: string }): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => t, 'CustomXmlPart');
+  }
+}
+
+export class FakeCustomXmlParts implements XlCustomXmlPartCollection {
+  constructor(private readonly ctx: FakeContext) {}
+  add(xml: string): FakeCustomXmlPart {
+    let made: { id: string } | undefined;
+    this.ctx.enqueue({
+      bytes: 40 + byteLength(xml),
+      run: () => {
+        this.ctx.require('1.5', 'CustomXmlPartCollection.add');
+        xmlNamespace(xml);
+        const id = `{${this.ctx.model.nextId('part-')}}`;
+        this.ctx.model.customXmlParts.push({ id, xml });
+        made = { id };
+      },
+    });
+    return new FakeCustomXmlPart(this.ctx, () => made ?? null, 'CustomXmlPart');
+  }
+  getByNamespace(namespaceUri: string): FakeScopedParts {
+    return new FakeScopedParts(
+      this.ctx,
+      () => {
+        this.ctx.require('1.5', 'CustomXmlPartCollection.getByNamespace');
+        return this.ctx.model.customXmlParts.filter((p) => xmlNamespace(p.xml) === namespaceUri).map((p) => ({ id: p.id }));
+      },
+      'CustomXmlPartScopedCollection',
+    );
+  }
+}
+
+export class FakeWorkbookProxy implements XlWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly customXmlParts: FakeCustomXmlParts;
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.customXmlParts = new FakeCustomXmlParts(ctx);
+  }
+}
+
+export type { FakeWorkbook, LoadArg };

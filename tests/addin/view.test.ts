@@ -1,0 +1,39 @@
+/** What the task pane writes: grouped findings, counts and the sentences after each command. */
+import { Finding } from '../../importer/engine/schema/dossier';
+import { clearSentence, countBySeverity, countsSentence, groupFindings, markedSentence, sheetViews, italianDate } from '../../addin/taskpane/view';
+import { kindLabel, roleLabel } from '../../addin/taskpane/labels';
+
+const f = (rule: string, severity: Finding['severity'], cell: string): Finding => ({ rule, severity, file: 'f', sheet: 'S', cell, message: `${rule} in ${cell}` });
+
+describe('task pane view', () => {
+  it('groups findings by rule and severity, errors first, with the rule\'s description', () => {
+    const groups = groupFindings([f('code-gap', 'info', 'A1'), f('weight-sum', 'warning', 'A2'), f('code-unknown', 'error', 'A3'), f('code-format', 'warning', 'A4'), f('code-unknown', 'error', 'A5')]);
+    expect(groups.map((g) => [g.severity, g.rule, g.findings.length])).toEqual([
+      ['error', 'code-unknown', 2],
+      ['warning', 'code-format', 1],
+      ['warning', 'weight-sum', 1],
+      ['info', 'code-gap', 1],
+    ]);
+    expect(groups[0].title).toMatch(/D\.Lgs 118\/2011/);
+  });
+
+  it('says counts and outcomes in Italian', () => {
+    expect(countsSentence(countBySeverity([f('a', 'error', 'A1'), f('a', 'error', 'A2'), f('b', 'warning', 'A3')]))).toBe('2 errori, 1 avviso');
+    expect(countsSentence(countBySeverity([]))).toBe('Nessuna segnalazione');
+    expect(markedSentence({ cells: 3, texts: 2, via: 'comment' }, { restored: 1, edited: 0, keptUserChanges: 0, pending: 0 })).toBe(
+      '3 celle segnate nella griglia, con il messaggio in un commento. 1 cella corretta dal controllo precedente: segnalazione tolta.',
+    );
+    expect(clearSentence({ restored: 4, edited: 1, keptUserChanges: 2, pending: 0 })).toBe(
+      'Segnalazioni tolte da 4 celle: colori e note di prima sono stati ripristinati. 1 cella è stata modificata dopo il controllo: i valori restano come li hai lasciati. In 2 celle hai cambiato colore, nota o commento dopo il controllo: restano come li hai lasciati.',
+    );
+    expect(clearSentence({ restored: 0, edited: 0, keptUserChanges: 0, pending: 0 })).toBe('Nessuna segnalazione da togliere.');
+  });
+
+  it('names sheet kinds and column roles in Italian', () => {
+    expect(kindLabel('objectives')).toBe('Obiettivi');
+    expect(roleLabel('structure')).toBe('struttura responsabile');
+    expect(roleLabel(null)).toMatch(/non riconosciuta/);
+    expect(italianDate('2023-12-31')).toBe('31/12/2023');
+    expect(sheetViews([{ name: 'S', kind: 'unknown' }])).toEqual([{ name: 'S', kind: 'unknown', referenceDate: undefined, tables: [] }]);
+  });
+});

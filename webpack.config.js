@@ -1,0 +1,100 @@
+/**
+ * Builds the Excel add-in into dist/: the task pane page (also the function file of the ribbon
+ * buttons), with the engine bundled, the icons and the manifest. `npm run build` works offline.
+ * `npm run dev-server` serves it on https://localhost:3000 with the dev certificates of
+ * office-addin-dev-certs (asked for only when serving).
+ *
+ * PIAO_ADDIN_URL=https://server/percorso/ npm run build  writes dist/manifest.xml pointing there.
+ */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const MinimizerPlugin = require('minimizer-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const PORT = 3000;
+
+function manifestFor(content, target = process.env.PIAO_ADDIN_URL) {
+  const text = content.toString('utf8');
+  if (!target) return text;
+  const base = target.endsWith('/') ? target : `${target}/`;
+  return text.split(DEV_URL).join(base);
+}
+
+/** @param {{ outputPath?: string }} env */
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  /** @type {import('webpack').Configuration} */
+  const config = {
+    mode,
+    context: __dirname,
+    entry: { taskpane: './addin/taskpane/index.tsx' },
+    output: {
+      path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, 'dist'),
+      filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    devtool: mode === 'production' ? 'source-map' : 'eval-cheap-module-source-map',
+    target: ['web', 'es2020'],
+    resolve: {
+      extensions: ['.tsx', '.ts', '.mjs', '.js'],
+      // The engine is pure: a Node module reaching the browser bundle is a build error, not a polyfill.
+      fallback: {},
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic' } },
+                target: 'es2020',
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './addin/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'addin/taskpane/aiuto.html', to: 'aiuto.html' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content) },
+        ],
+      }),
+    ],
+    optimization: {
+      // swc minifies several times faster than terser, with the @swc/core that already compiles the code
+      minimizer: [new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify, minimizerOptions: { compress: true, mangle: true } })],
+    },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+  if (serving) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer = {
+      port: PORT,
+      static: { directory: config.output.path },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      hot: false,
+      liveReload: true,
+    };
+  }
+  return config;
+};
+
+module.exports.manifestFor = manifestFor;
+module.exports.DEV_URL = DEV_URL;
