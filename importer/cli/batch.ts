@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { EMPTY_PAP } from '../engine/pap/compute';
 import { writeFileAtomic } from '../write/atomic';
 import { severityCount } from '../write/labels';
 import { writeSummaryXlsx } from '../write/summary-xlsx';
@@ -81,7 +82,7 @@ export async function runBatch(root: string, outDir: string, opts: BatchOptions 
   const pool = new Piscina<DossierTask, DossierOutcome>({ filename: workerFile(), minThreads: 0, maxThreads: threads, idleTimeout: 1000 });
   const progress = opts.progress ? createProgress(plan.length, opts.progress) : undefined;
   const emptySummary = (d: BatchDossier, error: string): DossierOutcome => {
-    const s = summarise(d.name, d.name, { schemaVersion: 1, sources: [], objectives: [], headcount: [], workTime: [], smartWorking: [], turnover: [], pap: emptyPap(), findings: [] });
+    const s = summarise(d.name, d.name, { schemaVersion: 1, sources: [], objectives: [], headcount: [], workTime: [], smartWorking: [], turnover: [], pap: EMPTY_PAP, findings: [] });
     return { summary: { ...s, error }, details: '', failed: 1, warnings: [], error };
   };
   let outcomes: DossierOutcome[];
@@ -113,14 +114,3 @@ export async function runBatch(root: string, outDir: string, opts: BatchOptions 
   return { summaries, outcomes, failed: outcomes.reduce((n, o) => n + o.failed, 0) };
 }
 
-function emptyPap() {
-  return {
-    headcount: { F: 0, M: 0, total: 0, shareF: null },
-    byCategory: [],
-    partTime: { F: 0, M: 0, shareF: null, shareM: null },
-    fixedTerm: { F: 0, M: 0 },
-    top: { F: 0, M: 0, total: 0, shareF: null },
-    smartWorking: { F: 0, M: 0, total: 0, share: null, shareF: null, shareM: null },
-    turnover: [],
-  };
-}

@@ -1,5 +1,6 @@
 import { Dossier, ObjectiveLevel, Severity } from '../engine/schema/dossier';
 import { describePap } from './pap-summary';
+import { KIND_IT } from '../write/labels';
 
 const LEVEL_PLURAL: Record<ObjectiveLevel, string> = {
   value: 'valore pubblico',
@@ -10,14 +11,6 @@ const LEVEL_PLURAL: Record<ObjectiveLevel, string> = {
 };
 const SEVERITY_IT: Record<Severity, string> = { error: 'errori', warning: 'avvisi', info: 'note' };
 const SEVERITY_MARK: Record<Severity, string> = { error: 'ERRORE', warning: 'avviso', info: 'nota' };
-const KIND_IT: Record<string, string> = {
-  objectives: 'obiettivi',
-  headcount: 'personale',
-  'work-time': 'tempo di lavoro',
-  'smart-working': 'lavoro agile',
-  turnover: 'assunzioni e cessazioni',
-  unknown: 'non riconosciuto',
-};
 
 /** What `piao import` prints: per file, its sheets, the objectives by level and the findings. */
 export function describeDossier(d: Dossier, maxFindingsPerFile = 30): string {

@@ -4,7 +4,8 @@ import { share as rawShare } from '../normalise/numbers';
 import { PapStatistics } from '../schema/dossier';
 import { StaffSummary, Tally } from '../staff/model';
 
-const EMPTY: PapStatistics = {
+/** The statistics of a dossier with no staff table. */
+export const EMPTY_PAP: PapStatistics = {
   headcount: { F: 0, M: 0, total: 0, shareF: null },
   byCategory: [],
   partTime: { F: 0, M: 0, shareF: null, shareM: null },
@@ -47,7 +48,7 @@ export function papForDate(all: StaffSummary[], date: string | undefined, useUnd
   const F = staff?.gendered ? staff.F : 0;
   const M = staff?.gendered ? staff.M : 0;
   const total = staff?.total ?? 0;
-  const out: PapStatistics = structuredClone(EMPTY);
+  const out: PapStatistics = structuredClone(EMPTY_PAP);
   if (date) out.referenceDate = date;
   out.headcount = { F, M, total, shareF: staff?.gendered ? share(F, total) : null };
 
@@ -112,5 +113,5 @@ export function computePapByDate(model: Model): PapStatistics[] {
 /** PAP statistics of a dossier at its latest date (zeros when it holds no staff table). */
 export function computePap(model: Model): PapStatistics {
   const byDate = computePapByDate(model);
-  return byDate[byDate.length - 1] ?? structuredClone(EMPTY);
+  return byDate[byDate.length - 1] ?? structuredClone(EMPTY_PAP);
 }
