@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Analysis, SourceInput, analyse } from '../engine/analyse';
 import { ReadError } from '../read/read-error';
-import { readSource } from '../read/read-source';
+import { readSourceDetailed } from '../read/read-source';
 import { writePiaoJson } from '../write/piao-json';
 import { CollectedFile } from './collect';
 
@@ -17,7 +17,8 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
   for (const f of files) {
     onFile?.(f.file);
     try {
-      inputs.push({ file: f.file, grids: await readSource(f.path, f.file) });
+      const read = await readSourceDetailed(f.path, f.file);
+      inputs.push({ file: f.file, grids: read.grids, problems: read.problems });
     } catch (err) {
       const message = err instanceof ReadError ? err.message : `${f.file}: non si può leggere (${err instanceof Error ? err.message : String(err)}).`;
       inputs.push({ file: f.file, error: message });

@@ -5,6 +5,7 @@ import { codeParentMismatch } from './code-parent-mismatch';
 import { codeUnknown } from './code-unknown';
 import { headerUnrecognised } from './header-unrecognised';
 import { missingValue } from './missing-value';
+import { readProblem } from './read-problem';
 import { Rule } from './rule';
 import { valueUnparseable } from './value-unparseable';
 import { weightSum } from './weight-sum';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   valueUnparseable,
   weightSum,
   headerUnrecognised,
+  readProblem,
 ];
 
 export function ruleById(id: string): Rule | undefined {
