@@ -2,6 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { Dossier, Severity } from '../engine/schema/dossier';
 import { writeFileAtomic } from '../write/atomic';
+import { distinctSafeSegments, outputPath } from '../write/safe-path';
+import { removeStaleTemps } from '../write/stale-temp';
 import { collectInputs, CollectedFile } from './collect';
 import { importDossier } from './import-dossier';
 import { isSpreadsheetPath } from '../read/read-source';
@@ -57,16 +59,19 @@ export function summarise(name: string, outDir: string, d: Dossier): DossierSumm
 /** Imports every dossier of a batch, one after another, and writes summary.json. */
 export async function runBatch(root: string, outDir: string, log: (line: string) => void): Promise<{ summaries: DossierSummary[]; failed: number; dossiers: Dossier[] }> {
   const plan = await planBatch(root);
+  await removeStaleTemps(outDir);
+  // folder names come from the input: each becomes one safe name inside outDir, never a path
+  const outNames = distinctSafeSegments(plan.map((d) => d.name));
   const summaries: DossierSummary[] = [];
   const dossiers: Dossier[] = [];
   let failed = 0;
   for (const [i, d] of plan.entries()) {
-    const dir = join(outDir, d.name);
+    const dir = outputPath(outDir, outNames[i]);
     log(`[${i + 1}/${plan.length}] ${d.name}: ${d.files.length} file`);
     const result = await importDossier(d.files, dir);
     failed += result.failed;
     dossiers.push(result.analysis.dossier);
-    summaries.push(summarise(d.name, d.name, result.analysis.dossier));
+    summaries.push(summarise(d.name, outNames[i], result.analysis.dossier));
   }
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify({ schemaVersion: 1, root: basename(resolve(root)), dossiers: summaries }, null, 2)}\n`);
   return { summaries, failed, dossiers };

@@ -9,8 +9,10 @@ import { a1 } from '../../importer/engine/grid/address';
 export interface RawPart {
   name: string;
   data: string | Buffer;
-  /** 8 (deflate, the default) or 0 (stored). */
-  method?: 0 | 8;
+  /** 8 (deflate, the default), 0 (stored), or any other number to write `data` as it is under that method. */
+  method?: number;
+  /** General-purpose flags (bit 0: encrypted). */
+  flags?: number;
   /** Already-deflated bytes to store instead of deflating `data` (for bombs). */
   deflated?: Buffer;
   /** Sizes written in the headers instead of the real ones (a part that lies). */
@@ -26,12 +28,13 @@ export function zipParts(parts: RawPart[]): Buffer {
     const data = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data;
     const method = p.method ?? 8;
     const body = p.deflated ?? (method === 8 ? deflateRawSync(data) : data);
+    const flags = p.flags ?? 0;
     const size = p.declaredSize ?? data.length;
     const crc = p.deflated ? 0 : crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc >>> 0, 14);
     local.writeUInt32LE(body.length, 18);
@@ -42,6 +45,7 @@ export function zipParts(parts: RawPart[]): Buffer {
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE(20, 4);
     cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(flags, 8);
     cd.writeUInt16LE(method, 10);
     cd.writeUInt32LE(crc >>> 0, 16);
     cd.writeUInt32LE(body.length, 20);
