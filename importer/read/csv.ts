@@ -76,10 +76,7 @@ export function readCsv(bytes: Uint8Array, file: string): CsvReadResult {
     if (fields.length > LIMITS.maxColumns) {
       throw new ReadError(file, `il record ${itNumber(row + 1)} ha ${itNumber(fields.length)} colonne (limite ${itNumber(LIMITS.maxColumns)}, come Excel): il separatore è giusto?`);
     }
-    for (let c = 0; c < fields.length; c++) {
-      const v = fields[c];
-      if (v !== '') grid.set(row, c, { value: v });
-    }
+    grid.setRow(row, fields);
     if (grid.cellCount > LIMITS.maxCellsPerSheet) {
       throw new ReadError(file, `ha più di ${itNumber(LIMITS.maxCellsPerSheet)} celle piene (limite di piao): dividilo in più file.`);
     }

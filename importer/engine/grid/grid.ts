@@ -86,6 +86,36 @@ export class Grid {
   }
 
   /**
+   * Sets a whole row of plain values at once (a CSV record), keeping the array given rather than
+   * copying it cell by cell: empty strings become empty cells. Replaces what the row held.
+   */
+  setRow(row: number, values: (CellValue | undefined)[]): void {
+    const old = this.values[row];
+    if (old) for (const v of old) if (v !== undefined) this.cells--;
+    let last = -1;
+    let filled = 0;
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      if (v === '' || v === null || v === undefined) values[c] = undefined;
+      else {
+        filled++;
+        last = c;
+      }
+    }
+    if (last < 0) {
+      this.values[row] = undefined;
+      return;
+    }
+    values.length = last + 1;
+    this.values[row] = values as CellValue[];
+    this.texts[row] = undefined;
+    this.formats[row] = undefined;
+    this.cells += filled;
+    if (row + 1 > this.rows) this.rows = row + 1;
+    if (last + 1 > this.maxCol) this.maxCol = last + 1;
+  }
+
+  /**
    * How many row entries a merge would add to the index: its height within the used rows. Readers
    * check this against their limits before calling addMerge.
    */

@@ -76,6 +76,7 @@ export function readNumber(value: CellValue, text: string): NumberReading {
  */
 export function readPercentage(value: CellValue, text: string, numFmt?: string): NumberReading {
   if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { kind: 'unparseable', text };
     if (numFmt?.includes('%')) return { kind: 'number', value };
     return { kind: 'number', value: Math.abs(value) > 1 ? value / 100 : value };
   }

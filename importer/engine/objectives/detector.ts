@@ -66,9 +66,10 @@ export const objectivesDetector: TableDetector = {
           if (blanks >= 2) break;
           continue;
         }
-        const next = mapRow(grid, x, objectiveVocabulary);
-        if (isObjectivesHeader(next) && !sameHeader(columns, next)) break;
-        if (blanks > 0 && !rowHasCode(grid, x, columns) && !isSingleTextRow(grid, x) && !sameHeader(columns, next)) break;
+        // the full mapping of a body row is needed only when it could be a header, or after a blank row
+        const header = mapRowIfHeader(grid, x, objectiveVocabulary, MIN_MAPPED, MIN_SHARE);
+        if (header && isObjectivesHeader(header) && !sameHeader(columns, header)) break;
+        if (blanks > 0 && !rowHasCode(grid, x, columns) && !isSingleTextRow(grid, x) && !sameHeader(columns, header ?? mapRow(grid, x, objectiveVocabulary))) break;
         blanks = 0;
         bodyEnd = x;
       }

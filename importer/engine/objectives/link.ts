@@ -55,7 +55,9 @@ export function linkObjectives(drafts: ObjectiveDraft[]): ObjectiveDraft[] {
       continue;
     }
     kept.push(d);
-    byCode.set(d.code, [...(byCode.get(d.code) ?? []), d]);
+    const withCode = byCode.get(d.code);
+    if (withCode) withCode.push(d);
+    else byCode.set(d.code, [d]);
   }
 
   const levelsPresent = new Set(kept.map((o) => o.level));

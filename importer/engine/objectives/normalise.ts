@@ -1,4 +1,4 @@
-import { mapRow } from '../detect/header';
+import { mapRowIfHeader } from '../detect/header';
 import { ColumnMapping, DetectedTable, columnOf, columnsOf } from '../detect/table';
 import { Grid } from '../grid/grid';
 import { CellNote, CodeUse, ObjectiveDraft, placeOf } from '../model';
@@ -147,8 +147,8 @@ export function readObjectives(table: DetectedTable, seqStart = 0): ObjectivesRe
 
   const isRepeatedHeader = (row: number): boolean => {
     if (table.headerRows.includes(row)) return true;
-    const cand = mapRow(grid, row, objectiveVocabulary);
-    if (cand.mapped < 2) return false;
+    const cand = mapRowIfHeader(grid, row, objectiveVocabulary, 2, 0);
+    if (!cand) return false;
     const roles = cand.columns.map((c) => `${c.col}:${c.role}`).join('|');
     return roles === headerRoles || cand.columns.every((c) => c.role === null || table.columns.some((x) => x.col === c.col && x.role === c.role));
   };

@@ -14,6 +14,9 @@ export const codeGap: Rule = {
   check(ctx) {
     const objectives = ctx.model.objectives.filter((o) => /^\d{2}(\.\d{2})*$/.test(o.code) && o.level !== 'value');
     const codes = new Set(objectives.map((o) => o.code));
+    // how many codes sit under each prefix ("05.02." -> 05.02.01, 05.02.01.03...), counted once
+    const under = new Map<string, number>();
+    for (const c of codes) for (let i = c.indexOf('.'); i >= 0; i = c.indexOf('.', i + 1)) under.set(c.slice(0, i + 1), (under.get(c.slice(0, i + 1)) ?? 0) + 1);
     const reported = new Set<string>();
     for (const o of objectives) {
       const i = o.code.lastIndexOf('.');
@@ -23,7 +26,7 @@ export const codeGap: Rule = {
       const previous = `${prefix}${String(n - 1).padStart(2, '0')}`;
       if (codes.has(previous) || reported.has(previous)) continue;
       // only where the numbering is this dossier's: the parent (or, at the top, a sibling) is here
-      if (prefix && !codes.has(prefix.slice(0, -1)) && ![...codes].some((c) => c.startsWith(prefix) && c !== o.code)) continue;
+      if (prefix && !codes.has(prefix.slice(0, -1)) && (under.get(prefix) ?? 0) <= 1) continue;
       reported.add(previous);
       ctx.report({ at: o.at, data: { code: o.code, missing: previous }, expected: previous });
     }
