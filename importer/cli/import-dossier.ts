@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Analysis, SourceInput, analyse } from '../engine/analyse';
 import { ReadError } from '../read/read-error';
+import { LIMITS } from '../read/limits';
 import { readSourceDetailed } from '../read/read-source';
 import { writePiaoJson } from '../write/piao-json';
 import { CollectedFile } from './collect';
@@ -14,10 +15,13 @@ export interface DossierResult {
 /** Reads the files of one dossier (a failure never stops the others), analyses them, writes the outputs. */
 export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void): Promise<DossierResult> {
   const inputs: SourceInput[] = [];
+  let cells = 0;
   for (const f of files) {
     onFile?.(f.file);
     try {
-      const read = await readSourceDetailed(f.path, f.file);
+      // the dossier's grids stay in memory together: each file reads within what is left
+      const read = await readSourceDetailed(f.path, f.file, { dossierCellsLeft: LIMITS.maxCellsPerDossier - cells });
+      cells += read.grids.reduce((n, g) => n + g.cellCount, 0);
       inputs.push({ file: f.file, grids: read.grids, problems: read.problems });
     } catch (err) {
       const message = err instanceof ReadError ? err.message : `${f.file}: non si può leggere (${err instanceof Error ? err.message : String(err)}).`;

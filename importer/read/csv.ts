@@ -5,7 +5,7 @@ import { Grid } from '../engine/grid/grid';
 import { ReadProblem } from '../engine/read-problem';
 import { decodeText } from './decode';
 import { detectDelimiter } from './delimiter';
-import { LIMITS, itNumber } from './limits';
+import { CellBudget, LIMITS, cellBudget, itNumber } from './limits';
 import { ReadError } from './read-error';
 import { sniff } from './sniff';
 
@@ -46,7 +46,7 @@ function skipLineBreak(text: string, at: number): number {
  * cell: its line is read again with quotes as plain text, the lines after it normally, and the
  * user is told where.
  */
-export function readCsv(bytes: Uint8Array, file: string): CsvReadResult {
+export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = cellBudget()): CsvReadResult {
   const nature = sniff(bytes);
   if (nature === 'empty') throw new ReadError(file, 'il file è vuoto.');
   if (nature === 'zip' || nature === 'ole') {
@@ -77,9 +77,7 @@ export function readCsv(bytes: Uint8Array, file: string): CsvReadResult {
       throw new ReadError(file, `il record ${itNumber(row + 1)} ha ${itNumber(fields.length)} colonne (limite ${itNumber(LIMITS.maxColumns)}, come Excel): il separatore è giusto?`);
     }
     grid.setRow(row, fields);
-    if (grid.cellCount > LIMITS.maxCellsPerSheet) {
-      throw new ReadError(file, `ha più di ${itNumber(LIMITS.maxCellsPerSheet)} celle piene (limite di piao): dividilo in più file.`);
-    }
+    if (grid.cellCount > budget.max) throw new ReadError(file, budget.exceeded());
     row++;
   };
 

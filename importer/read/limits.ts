@@ -17,8 +17,13 @@ export const LIMITS = {
   maxEntries: 10_000,
   /** xlsx: bytes of XML read before the root element of a part (where a DOCTYPE would be). */
   maxXmlPrologBytes: 64 * 1024,
-  /** Cells holding something, per sheet (empty cells, even formatted, cost nothing). */
-  maxCellsPerSheet: 16_000_000,
+  /** Cells holding something, in all the sheets of one file (empty cells, even formatted, cost nothing). */
+  maxCellsPerFile: 16_000_000,
+  /**
+   * Cells holding something in all the files of one dossier, which the engine holds in memory
+   * together (about 100 bytes a cell): a file that would go beyond is refused, the others are read.
+   */
+  maxCellsPerDossier: 20_000_000,
   /** Columns per sheet (Excel's own limit: XFD). */
   maxColumns: 16_384,
   /** Rows per sheet of a workbook (Excel's own limit). */
@@ -47,4 +52,23 @@ export function itBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${itNumber(Math.round((bytes / 1024 ** 2) * 10) / 10)} MB`;
   if (bytes >= 1024) return `${itNumber(Math.round(bytes / 1024))} KB`;
   return `${itNumber(bytes)} byte`;
+}
+
+/**
+ * How many cells a read may add, and the sentence that says which limit it hit: the file's own,
+ * or what is left of its dossier's.
+ */
+export interface CellBudget {
+  max: number;
+  exceeded(): string;
+}
+
+export function cellBudget(dossierCellsLeft?: number): CellBudget {
+  if (dossierCellsLeft !== undefined && dossierCellsLeft < LIMITS.maxCellsPerFile) {
+    return {
+      max: Math.max(0, dossierCellsLeft),
+      exceeded: () => `porterebbe il dossier oltre ${itNumber(LIMITS.maxCellsPerDossier)} di celle piene (limite di piao per dossier): importa i file in più dossier.`,
+    };
+  }
+  return { max: LIMITS.maxCellsPerFile, exceeded: () => `ha più di ${itNumber(LIMITS.maxCellsPerFile)} di celle piene (limite di piao per file): dividilo in più file.` };
 }

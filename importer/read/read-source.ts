@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { Grid } from '../engine/grid/grid';
 import { ReadProblem } from '../engine/read-problem';
 import { readCsv } from './csv';
-import { LIMITS, itBytes } from './limits';
+import { LIMITS, cellBudget, itBytes } from './limits';
 import { ReadError } from './read-error';
 import { readXlsxFull } from './xlsx';
 import { readXlsxStream } from './xlsx-stream';
@@ -30,6 +30,8 @@ export interface ReadOptions {
    * over the limits of LIMITS.maxFullLoad*).
    */
   workbook?: 'stream' | 'full';
+  /** Cells this file may still add to its dossier (LIMITS.maxCellsPerDossier less what is read). */
+  dossierCellsLeft?: number;
 }
 
 /** One source once read: its grids, what the reader met on the way, and the workbook when asked for. */
@@ -74,15 +76,17 @@ export async function readSource(path: string, file: string, options: ReadOption
 
 export async function readBytesDetailed(bytes: Uint8Array, file: string, ext = extname(file).toLowerCase(), options: ReadOptions = {}): Promise<SourceRead> {
   try {
+    const budget = cellBudget(options.dossierCellsLeft);
     if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
-      const r = readCsv(bytes, file);
+      const r = readCsv(bytes, file, budget);
       return { grids: r.grids, problems: r.problems };
     }
     if (options.workbook === 'full') {
       const r = await readXlsxFull(bytes, file);
+      if (r.grids.reduce((n, g) => n + g.cellCount, 0) > budget.max) throw new ReadError(file, budget.exceeded());
       return { grids: r.grids, problems: [], workbook: r.workbook };
     }
-    return await readXlsxStream(bytes, file);
+    return await readXlsxStream(bytes, file, budget);
   } catch (err) {
     if (err instanceof ReadError) throw err;
     const detail = err instanceof Error ? err.message : String(err);

@@ -5,7 +5,7 @@ import { CellRange, parseRange } from '../engine/grid/address';
 import { CellValue, Grid } from '../engine/grid/grid';
 import { ReadProblem } from '../engine/read-problem';
 import { cellInput } from './cell-input';
-import { LIMITS, itNumber } from './limits';
+import { CellBudget, LIMITS, cellBudget, itNumber } from './limits';
 import { ReadError } from './read-error';
 import { XlsxPackage, openXlsxPackage, zipReadError } from './xlsx-package';
 import { Attributes, parseXmlStream } from './xml-stream';
@@ -169,6 +169,9 @@ async function readSharedStrings(pkg: XlsxPackage, path: string): Promise<(strin
 
 interface SheetContext {
   pkg: XlsxPackage;
+  budget: CellBudget;
+  /** Cells the sheet being read may still hold (the budget less the sheets read before). */
+  cellsLeft: number;
   style: (id: number) => StyleInfo;
   shared: (string | null)[];
   date1904: boolean;
@@ -255,7 +258,7 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
     // a formula without a cached result keeps its number format
     if (value === null && !formula) return;
     grid.set(ref.row, ref.col, cellInput(value, info.numFmt));
-    if (grid.cellCount > LIMITS.maxCellsPerSheet) throw tooBig(`ha più di ${itNumber(LIMITS.maxCellsPerSheet)} celle piene`);
+    if (grid.cellCount > ctx.cellsLeft) throw new ReadError(file, ctx.budget.exceeded());
   };
 
   await parseXmlStream(inflateEntry(pkg.bytes, pkg.entries.get(path)!), {
@@ -348,7 +351,7 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
       continue;
     }
     spans += grid.mergeCost(m);
-    if (spans > LIMITS.maxMergedRowSpans) throw tooBig(`ha unioni di celle che coprono più di ${itNumber(LIMITS.maxMergedRowSpans)} righe in tutto`);
+    if (spans > LIMITS.maxMergedRowSpans) throw tooBig(`ha unioni di celle che coprono più di ${itNumber(LIMITS.maxMergedRowSpans)} di righe in tutto`);
     grid.addMerge(m);
   }
   if (badShared) problems.push({ severity: 'warning', sheet: sheet.name, message: `${itNumber(badShared)} celle rimandano a testi condivisi che mancano nel file (lette come vuote): il file è danneggiato, controlla il foglio in Excel.` });
@@ -357,7 +360,7 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
 }
 
 /** Reads every worksheet of an xlsx into grids, in tab order (hidden sheets too: their figures count). */
-export async function readXlsxStream(bytes: Uint8Array, file: string): Promise<XlsxRead> {
+export async function readXlsxStream(bytes: Uint8Array, file: string, budget: CellBudget = cellBudget()): Promise<XlsxRead> {
   const pkg = openXlsxPackage(bytes, file);
   const problems: ReadProblem[] = [];
   try {
@@ -370,7 +373,7 @@ export async function readXlsxStream(bytes: Uint8Array, file: string): Promise<X
       if (r.type.endsWith('/styles')) stylesPath = resolveTarget(wbPath, r.target);
       else if (r.type.endsWith('/sharedStrings')) sharedPath = resolveTarget(wbPath, r.target);
     }
-    const ctx: SheetContext = { pkg, style: await readStyles(pkg, stylesPath), shared: await readSharedStrings(pkg, sharedPath), date1904 };
+    const ctx: SheetContext = { pkg, budget, cellsLeft: budget.max, style: await readStyles(pkg, stylesPath), shared: await readSharedStrings(pkg, sharedPath), date1904 };
     if (sheets.length === 0) throw new ReadError(file, 'la cartella di lavoro non contiene fogli.');
     const grids: Grid[] = [];
     for (const sheet of sheets) {
@@ -382,7 +385,9 @@ export async function readXlsxStream(bytes: Uint8Array, file: string): Promise<X
         continue;
       }
       try {
-        grids.push(await readSheet(ctx, sheet, path, problems));
+        const grid = await readSheet(ctx, sheet, path, problems);
+        ctx.cellsLeft -= grid.cellCount;
+        grids.push(grid);
       } catch (err) {
         if (err instanceof ReadError || err instanceof ZipFormatError) throw err;
         const detail = err instanceof Error ? err.message.split('\n')[0].slice(0, 100) : String(err);

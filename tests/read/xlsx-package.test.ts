@@ -129,3 +129,22 @@ describe('xlsx package checks (both readers)', () => {
     expect(inspectXmlProlog(Buffer.from('<?xml version="1.0"?>     '), false)).toBe('prolog-too-long');
   });
 });
+
+describe('cell limits', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => [`r${i}`, i, i * 2]);
+
+  it('refuses a file beyond what is left of its dossier, with the dossier limit in the sentence, in every reader', async () => {
+    const csv = Buffer.from(rows.map((r) => r.join(';')).join('\n'));
+    const xlsx = rawXlsx({ sheets: [{ name: 'Uno', body: sheetData(rows.slice(0, 15)) }, { name: 'Due', body: sheetData(rows.slice(15)) }] });
+    const attempts = [
+      readBytesDetailed(csv, 'grande.csv', '.csv', { dossierCellsLeft: 60 }),
+      readBytesDetailed(xlsx, 'grande.xlsx', '.xlsx', { dossierCellsLeft: 60 }),
+      readBytesDetailed(xlsx, 'grande.xlsx', '.xlsx', { dossierCellsLeft: 60, workbook: 'full' }),
+    ];
+    for (const r of await Promise.allSettled(attempts)) {
+      expect(r.status).toBe('rejected');
+      if (r.status === 'rejected') expect((r.reason as Error).message).toMatch(/^grande\.(csv|xlsx): porterebbe il dossier oltre 20\.000\.000 di celle piene \(limite di piao per dossier\)/);
+    }
+    expect((await readBytesDetailed(xlsx, 'grande.xlsx', '.xlsx', { dossierCellsLeft: 90 })).grids.map((g) => g.cellCount)).toEqual([45, 45]);
+  });
+});

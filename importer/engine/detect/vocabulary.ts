@@ -23,10 +23,6 @@ export function stripYears(normalised: string): string {
   return normalised.replace(/\b(19|20)\d{2}\b/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Maps header labels to roles: exact label, then normalised (accents, case, spaces, punctuation,
- * years), then patterns, then fuzzy (typos: at most 1 edit for short labels, 2 for long ones).
- */
 /** Letters and digits counted, for a cheap lower bound of the edit distance between two labels. */
 function histogram(label: string): Int16Array {
   const h = new Int16Array(37);
@@ -57,6 +53,10 @@ function bagDistance(a: Int16Array, b: Int16Array): number {
 /** Labels remembered per vocabulary: a register repeats the same texts over thousands of rows. */
 const MEMO_SIZE = 50_000;
 
+/**
+ * Maps header labels to roles: exact label, then normalised (accents, case, spaces, punctuation,
+ * years), then patterns, then fuzzy (typos: at most 1 edit for short labels, 2 for long ones).
+ */
 export class Vocabulary<R extends string = string> {
   private readonly exact = new Map<string, R>();
   private readonly normalised = new Map<string, R>();
