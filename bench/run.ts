@@ -177,15 +177,20 @@ async function benchMain(): Promise<void> {
     shareRow('quota del motore nell’import degli obiettivi 10.000 righe', obj.phases),
   ];
   const info: Row[] = [
-    ratioRow('`piao import` registro 10.000 × 20 vs exceljs load', r10.piao.ms, r10.exceljs.ms, 1.0, 'time'),
-    ratioRow('`piao import` obiettivi 10.000 righe vs exceljs load', obj.piao.ms, obj.exceljs.ms, 1.0, 'time'),
+    { ...ratioRow('`piao import` registro 10.000 × 20 vs exceljs load', r10.piao.ms, r10.exceljs.ms, 1.0, 'time'), target: '—' },
+    { ...ratioRow('`piao import` obiettivi 10.000 righe vs exceljs load', obj.piao.ms, obj.exceljs.ms, 1.0, 'time'), target: '—' },
   ];
 
   log('\nrapporti:');
-  for (const r of [...rows, ...info]) log(`  ${r.pass ? 'pass ' : 'short'}  ${formatRatio(r).padStart(7)}  (obiettivo ${r.target})  ${r.what.replace(/`/g, '')}`);
+  for (const r of rows) log(`  ${r.pass ? 'pass ' : 'short'}  ${formatRatio(r).padStart(7)}  (obiettivo ${r.target})  ${r.what.replace(/`/g, '')}`);
+  for (const r of info) log(`  info   ${formatRatio(r).padStart(7)}  ${r.what.replace(/`/g, '')}`);
 
   const cpu = cpus();
-  const table = (list: Row[]) => ['| misura | piao | riferimento | rapporto | obiettivo | esito |', '|---|---|---|---|---|---|', ...list.map((r) => `| ${r.what} | ${r.piao} | ${r.base} | ${formatRatio(r)} | ${r.target} | ${r.pass ? 'pass' : 'short'} |`)].join('\n');
+  const table = (list: Row[]) => ['| misura | piao | riferimento | rapporto | obiettivo | esito |', '|---|---|---|---|---|---|', ...list.map((r) => `| ${r.what} | ${r.piao} | ${r.base} | ${formatRatio(r)} | ${r.target} | ${r.target === '—' ? '—' : r.pass ? 'pass' : 'short'} |`)].join('\n');
+  const objectivesShare = rows[5];
+  const notes = objectivesShare.pass
+    ? ''
+    : `\nSulla quota del motore negli obiettivi: il file è piccolo (${size(objectives)}) e quasi tutto il lavoro dell'import è del motore (rilevare la tabella, leggere 10.000 obiettivi, collegarli, eseguire le regole), quindi la quota resta alta anche con un motore veloce. Profilato: i costi quadratici sono stati tolti (codici di missione/programma cercati in tutta la lista, controllo dei salti di numerazione, raggruppamenti per struttura e per codice ricopiati a ogni obiettivo, righe del corpo mappate per intero come intestazioni), portando il motore da 1,75 s a ${seconds(obj.phases.phases!.engine)}; il resto è lineare, circa ${it((obj.phases.phases!.engine * 1000) / 10_000, 0)} µs per riga, quasi tutto codice ancora «freddo» (JIT) in un processo nuovo.\n`;
   const detail = [
     ['registro 100.000 × 20 xlsx', size(reg100k), r100.phases.cells!, 'exceljs load', r100.exceljs],
     ['registro 100.000 × 20 xlsx', size(reg100k), r100.phases.cells!, 'exceljs load + write', r100.exceljsWrite],
@@ -213,7 +218,7 @@ ${table(rows)}
 Per confronto (non sono obiettivi):
 
 ${table(info)}
-
+${notes}
 ## In attesa
 
 Queste misure hanno la loro sezione pronta e si aggiungono quando arriva il codice che misurano:
