@@ -183,7 +183,7 @@ function isoDate(text: string): Date | string {
   return Number.isNaN(d.getTime()) ? text : d;
 }
 
-/** Reads one worksheet part into a grid; throws ReadError for limits, SheetDamage for a broken sheet. */
+/** Reads one worksheet part into a grid. A ReadError is a limit (the file is refused); any other error is the sheet's broken XML. */
 async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, problems: ReadProblem[]): Promise<Grid> {
   const { pkg, style, shared, date1904 } = ctx;
   const file = pkg.file;
@@ -197,7 +197,6 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
   let styleId = 0;
   let type: string | undefined;
   let formula = false;
-  let formulaText = '';
   let capture: 'f' | 'v' | 'run' | undefined;
   let valueText: string | undefined;
   let runs: string[] | undefined;
@@ -279,7 +278,6 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
           styleId = a.s ? parseInt(a.s, 10) || 0 : 0;
           type = a.t;
           formula = false;
-          formulaText = '';
           valueText = undefined;
           runs = undefined;
           capture = undefined;
@@ -319,13 +317,12 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
     },
     text(t) {
       if (capture === 'v') valueText = valueText === undefined ? t : valueText + t;
-      else if (capture === 'f') formulaText += t;
+      else if (capture === 'f' && t !== '') formula = true; // a formula counts when it has text (or a type)
       else if (capture === 'run') runs![runs!.length - 1] += t;
     },
     close(name) {
       switch (name) {
         case 'c':
-          if (formulaText) formula = true;
           finishCell();
           inCell = false;
           ref = undefined;

@@ -4,14 +4,14 @@
  * naming it, or reads it with a finding saying what it met; the clean workbook is always imported,
  * no message carries a stack trace, memory stays bounded and no source is touched.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectInputs } from '../../importer/cli/collect';
 import { importDossier } from '../../importer/cli/import-dossier';
 import { describeDossier } from '../../importer/cli/summary';
 import { Analysis } from '../../importer/engine/analyse';
 import { Dossier, Finding } from '../../importer/engine/schema/dossier';
+import { hashFiles } from '../helpers/cli';
 import { tempDir } from '../helpers/xlsx';
 import { CORPUS, CorpusCase, GOOD_FILE, INJECTIONS, OBJECTIVES, PROTO_LABELS, writeCorpus } from './make-corpus';
 
@@ -119,31 +119,18 @@ const objectives = (r: Result) => r.dossier.objectives.filter((o) => o.at.file =
 const own = (r: Result): Finding[] => r.dossier.findings.filter((f) => f.file === r.c.file);
 const grid = (r: Result, sheet: string) => r.analysis.model.sources.find((s) => s.file === r.c.file)!.grids.find((g) => g.sheet === sheet)!;
 
-function hashTree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(p, createHash('sha256').update(readFileSync(p)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 const STACK = /\n\s+at |\bat .+:\d+:\d+|(Type|Range|Reference|Syntax)Error|ENOENT|undefined|\[object /;
 
 describe('robustness corpus', () => {
   let root: string;
   let out: string;
-  let before: Map<string, string>;
+  let before: Record<string, string>;
 
   beforeAll(async () => {
     root = tempDir('piao-corpus-');
     out = tempDir('piao-corpus-out-');
     await writeCorpus(root);
-    before = hashTree(root);
+    before = hashFiles(root);
   }, 60_000);
 
   it('covers at least 30 kinds of bad input, each with an expectation', () => {
@@ -193,7 +180,7 @@ describe('robustness corpus', () => {
   }, 60_000);
 
   it('leaves every source byte-identical, and writes nothing outside the output folder', () => {
-    expect(hashTree(root)).toEqual(before);
+    expect(hashFiles(root)).toEqual(before);
     expect(() => statSync('/tmp/piao-evil.sh')).toThrow();
   });
 
