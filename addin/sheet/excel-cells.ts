@@ -1,4 +1,5 @@
 import { CellInput, Grid } from '../../importer/engine/grid/grid';
+import { italianDate } from '../../importer/engine/grid/cell-input';
 import { isDateFormat, serialToDate } from './date-format';
 
 /**
@@ -34,8 +35,8 @@ export function canonicalError(text: string): string {
  * - an empty cell is not a cell (null);
  * - numbers keep their value and no display text (the reader renders them plainly too, so the
  *   locale of the user's Excel, "1.234,5" or "1,234.5", never changes a finding);
- * - a number whose format is a date format becomes a Date (UTC, 1900 system), with the text
- *   `String(date)`, as exceljs gives for a date cell;
+ * - a number whose format is a date format becomes a Date (UTC, 1900 system), with the text an
+ *   Italian reader sees (31/12/2024), as the xlsx readers give it;
  * - errors become `{ error: '#REF!' }` with the name an xlsx file stores;
  * - the number format travels as is ("General" is dropped by the grid).
  */
@@ -53,7 +54,7 @@ export function cellInput(value: unknown, type: string, format: unknown): CellIn
       if (typeof value !== 'number') return null;
       if (isDateFormat(numFmt)) {
         const date = serialToDate(value);
-        return { value: date, text: String(date), numFmt };
+        return { value: date, text: italianDate(date), numFmt };
       }
       return { value, numFmt };
     }

@@ -11,6 +11,8 @@ import { DossierSummary, summarise } from './batch-summary';
 
 export interface DossierTask {
   name: string;
+  /** The dossier's folder name inside the output folder (made safe from the input name). */
+  outName: string;
   files: CollectedFile[];
   outDir: string;
   /** Receives { file } as each source is read, for the progress bar. */
@@ -31,7 +33,7 @@ export async function runDossier(task: DossierTask): Promise<DossierOutcome> {
   try {
     const result = await importDossier(task.files, task.outDir, (file) => task.port?.postMessage({ file }), task.name);
     const d = result.analysis.dossier;
-    return { summary: summarise(task.name, task.name, d, result.outputs), details: describeDossier(d), failed: result.failed, warnings: result.warnings };
+    return { summary: summarise(task.name, task.outName, d, result.outputs), details: describeDossier(d), failed: result.failed, warnings: result.warnings };
   } finally {
     task.port?.close();
   }

@@ -7,6 +7,8 @@ import { Piscina } from 'piscina';
 import { EMPTY_PAP } from '../engine/pap/compute';
 import { writeFileAtomic } from '../write/atomic';
 import { severityCount } from '../write/labels';
+import { distinctSafeSegments, outputPath } from '../write/safe-path';
+import { removeStaleTemps } from '../write/stale-temp';
 import { writeSummaryXlsx } from '../write/summary-xlsx';
 import { DossierSummary, summarise } from './batch-summary';
 import type { DossierOutcome, DossierTask } from './batch-worker';
@@ -78,25 +80,28 @@ function doneLine(o: DossierOutcome): string {
  */
 export async function runBatch(root: string, outDir: string, opts: BatchOptions = {}): Promise<BatchResult> {
   const plan = await planBatch(root);
+  await removeStaleTemps(outDir);
+  // folder names come from the input: each becomes one safe name inside outDir, never a path
+  const outNames = distinctSafeSegments(plan.map((d) => d.name));
   const threads = Math.max(1, Math.min(opts.workers ?? availableParallelism(), Math.max(1, plan.length)));
   const pool = new Piscina<DossierTask, DossierOutcome>({ filename: workerFile(), minThreads: 0, maxThreads: threads, idleTimeout: 1000 });
   const progress = opts.progress ? createProgress(plan.length, opts.progress) : undefined;
-  const emptySummary = (d: BatchDossier, error: string): DossierOutcome => {
-    const s = summarise(d.name, d.name, { schemaVersion: 1, sources: [], objectives: [], headcount: [], workTime: [], smartWorking: [], turnover: [], pap: EMPTY_PAP, findings: [] });
+  const emptySummary = (d: BatchDossier, outName: string, error: string): DossierOutcome => {
+    const s = summarise(d.name, outName, { schemaVersion: 1, sources: [], objectives: [], headcount: [], workTime: [], smartWorking: [], turnover: [], pap: EMPTY_PAP, findings: [] });
     return { summary: { ...s, error }, details: '', failed: 1, warnings: [], error };
   };
   let outcomes: DossierOutcome[];
   try {
     outcomes = await Promise.all(
-      plan.map(async (d) => {
+      plan.map(async (d, i) => {
         const { port1, port2 } = new MessageChannel();
         port1.on('message', (m: { file?: string }) => m.file && progress?.file(d.name, m.file));
         try {
-          const o = await pool.run({ name: d.name, files: d.files, outDir: join(outDir, d.name), port: port2 }, { transferList: [port2] });
+          const o = await pool.run({ name: d.name, outName: outNames[i], files: d.files, outDir: outputPath(outDir, outNames[i]), port: port2 }, { transferList: [port2] });
           progress?.done(d.name, doneLine(o));
           return o;
         } catch (err) {
-          const o = emptySummary(d, err instanceof Error ? err.message.split('\n')[0] : String(err));
+          const o = emptySummary(d, outNames[i], err instanceof Error ? err.message.split('\n')[0] : String(err));
           progress?.done(d.name, doneLine(o));
           return o;
         } finally {

@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Analysis, SourceInput, analyse } from '../engine/analyse';
 import { ReadError } from '../read/read-error';
-import { readSource } from '../read/read-source';
+import { LIMITS } from '../read/limits';
+import { readSourceDetailed } from '../read/read-source';
 import { writeAnnotatedCopy } from '../write/annotate';
 import { annotatedNames } from '../write/cells';
 import { writePiaoJson } from '../write/piao-json';
 import { writePiaoXlsx } from '../write/piao-xlsx';
+import { outputPath } from '../write/safe-path';
 import { writeReport } from '../write/report/report';
 import { CollectedFile } from './collect';
 
@@ -20,6 +22,7 @@ export interface DossierResult {
 }
 
 function reason(err: unknown): string {
+  if (err instanceof ReadError) return err.reason.replace(/\.$/, '');
   return err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : String(err);
 }
 
@@ -29,10 +32,14 @@ function reason(err: unknown): string {
  */
 export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void, title = basename(outDir)): Promise<DossierResult> {
   const inputs: SourceInput[] = [];
+  let cells = 0;
   for (const f of files) {
     onFile?.(f.file);
     try {
-      inputs.push({ file: f.file, grids: await readSource(f.path, f.file) });
+      // the dossier's grids stay in memory together: each file reads within what is left
+      const read = await readSourceDetailed(f.path, f.file, { dossierCellsLeft: LIMITS.maxCellsPerDossier - cells });
+      cells += read.grids.reduce((n, g) => n + g.cellCount, 0);
+      inputs.push({ file: f.file, grids: read.grids, problems: read.problems });
     } catch (err) {
       const message = err instanceof ReadError ? err.message : `${f.file}: non si può leggere (${reason(err)}).`;
       inputs.push({ file: f.file, error: message });
@@ -45,13 +52,15 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
   await writePiaoJson(join(outDir, 'piao.json'), dossier);
   outputs.push('piao.json');
 
-  const read = files.filter((f) => dossier.sources.find((s) => s.file === f.file)?.status === 'ok');
-  const annotated = annotatedNames(read.map((f) => f.file));
-  for (const f of read) {
+  const readable = files.filter((f) => dossier.sources.find((s) => s.file === f.file)?.status === 'ok');
+  const annotated = annotatedNames(readable.map((f) => f.file));
+  for (const f of readable) {
     const target = annotated.get(f.file)!;
     try {
-      await writeAnnotatedCopy(await readFile(f.path), f.file, dossier.findings, join(outDir, target));
+      const grids = inputs.find((i) => i.file === f.file)?.grids ?? [];
+      const r = await writeAnnotatedCopy({ bytes: await readFile(f.path), file: f.file, grids }, dossier.findings, outputPath(outDir, target));
       outputs.push(target);
+      if (r.degraded) warnings.push(`${f.file}: la copia annotata riporta valori e segnalazioni ma non la formattazione originale (${r.degraded}).`);
     } catch (err) {
       annotated.delete(f.file);
       warnings.push(`${f.file}: la copia annotata non si è potuta scrivere (${reason(err)}).`);

@@ -7,6 +7,7 @@ import { Severity } from '../engine/schema/dossier';
 import { RULES } from '../engine/rules/registry';
 import { runBatch } from './batch';
 import { ProgressSink } from './progress';
+import { removeStaleTemps } from '../write/stale-temp';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3 } as const;
 
@@ -131,6 +132,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.err('piao: nessun foglio di calcolo (.xlsx, .csv) trovato negli input indicati.');
     return missing.length ? EXIT.unreadable : EXIT.usage;
   }
+  await removeStaleTemps(outDir, 1);
   const result = await importDossier(files, outDir, undefined, basename(root));
   const d = result.analysis.dossier;
   if (!values.quiet) io.out(describeDossier(d));

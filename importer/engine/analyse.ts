@@ -6,6 +6,7 @@ import { Grid } from './grid/grid';
 import { Model, ObjectiveDraft, SourceModel, placeOf } from './model';
 import { linkObjectives } from './objectives/link';
 import { computePap, computePapByDate } from './pap/compute';
+import { ReadProblem } from './read-problem';
 import { runRules, sortFindings } from './rules/run';
 import { Dossier, Objective, SCHEMA_VERSION, SheetInfo, TableInfo } from './schema/dossier';
 import { emptyStaffModel } from './staff/model';
@@ -16,6 +17,8 @@ export interface SourceInput {
   file: string;
   grids?: Grid[];
   error?: string;
+  /** What the reader met in a file it could still read. */
+  problems?: ReadProblem[];
 }
 
 export interface Analysis {
@@ -67,6 +70,7 @@ export function analyse(inputs: readonly SourceInput[], families: readonly Table
   for (const input of inputs) {
     const source: SourceModel = { file: input.file, status: input.grids ? 'ok' : 'failed', sheets: [], grids: input.grids ?? [] };
     if (!input.grids) source.error = input.error ?? `${input.file}: il file non si può leggere.`;
+    if (input.grids && input.problems?.length) source.problems = input.problems;
     for (const grid of source.grids) {
       const tables = detectTables(grid, detectors);
       const sheet: SheetInfo = { name: grid.sheet, kind: tables[0]?.kind ?? 'unknown' };

@@ -1,4 +1,5 @@
 import { DetectedTable } from './detect/table';
+import { ReadProblem } from './read-problem';
 import { Grid } from './grid/grid';
 import { a1, CellRange, rangeA1 } from './grid/address';
 import { ObjectiveLevel, Place, SheetInfo } from './schema/dossier';
@@ -73,6 +74,8 @@ export interface SourceModel {
   error?: string;
   sheets: SheetInfo[];
   grids: Grid[];
+  /** What the reader met in a file it could still read (the read-problem rule reports them). */
+  problems?: ReadProblem[];
 }
 
 /**

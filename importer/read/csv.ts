@@ -1,44 +1,144 @@
 import Papa from 'papaparse';
 import { basename, extname } from 'node:path';
+import { a1 } from '../engine/grid/address';
 import { Grid } from '../engine/grid/grid';
+import { ReadProblem } from '../engine/read-problem';
 import { decodeText } from './decode';
 import { detectDelimiter } from './delimiter';
+import { CellBudget, LIMITS, cellBudget, itNumber } from './limits';
 import { ReadError } from './read-error';
 import { sniff } from './sniff';
 
 export interface CsvReadResult {
   grids: Grid[];
+  problems: ReadProblem[];
   encoding: string;
   delimiter: string;
 }
 
+/** Quotes are disabled with a character no CSV holds. */
+const NO_QUOTES = '\uffff';
+/** After this many unclosed quotes, the rest of the file is read with quotes as plain text. */
+const MAX_QUOTE_RECOVERIES = 10;
+
+function lineNumberAt(text: string, index: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function endOfLine(text: string, from: number): number {
+  const n = text.indexOf('\n', from);
+  const r = text.indexOf('\r', from);
+  if (n < 0) return r < 0 ? text.length : r;
+  return r < 0 ? n : Math.min(n, r);
+}
+
+function skipLineBreak(text: string, at: number): number {
+  if (text[at] === '\r' && text[at + 1] === '\n') return at + 2;
+  return at < text.length ? at + 1 : at;
+}
+
 /**
  * Reads a CSV into one grid. The sheet is named after the file (no extension); record n is row n.
- * Cells stay text: the engine reads Italian numbers (`1.234,5`) itself.
+ * Cells stay text: the engine reads Italian numbers (`1.234,5`) itself. Rows stream from papaparse
+ * straight into the grid. A quote that never closes would swallow the rest of the file into one
+ * cell: its line is read again with quotes as plain text, the lines after it normally, and the
+ * user is told where.
  */
-export function readCsv(bytes: Uint8Array, file: string): CsvReadResult {
+export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = cellBudget()): CsvReadResult {
   const nature = sniff(bytes);
   if (nature === 'empty') throw new ReadError(file, 'il file è vuoto.');
   if (nature === 'zip' || nature === 'ole') {
     throw new ReadError(file, 'il file ha estensione .csv ma contiene una cartella di lavoro Excel: rinominalo in .xlsx.');
   }
   if (nature === 'binary') throw new ReadError(file, 'il file non contiene testo leggibile (codifica non riconosciuta o file non di testo): salvalo da Excel come «CSV UTF-8».');
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  const text = decoded.text;
   if (text.trim() === '') throw new ReadError(file, 'il file è vuoto.');
   const delimiter = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const sheet = basename(file, extname(file));
   const grid = new Grid(file, sheet);
-  const rows = parsed.data;
-  let last = rows.length - 1;
-  while (last >= 0 && rows[last].every((c) => c === '')) last--;
-  for (let r = 0; r <= last; r++) {
-    const row = rows[r];
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v !== '') grid.set(r, c, { value: v });
+  const problems: ReadProblem[] = [];
+  if (decoded.encoding === 'mixed') {
+    const line = lineNumberAt(text, decoded.firstLegacyByte ?? 0);
+    problems.push({
+      severity: 'warning',
+      sheet,
+      message: `il file mescola due codifiche dei caratteri (UTF-8 e Windows-1252, la seconda dalla riga ${itNumber(line)} circa): è stato letto carattere per carattere, controlla le lettere accentate.`,
+    });
+  }
+
+  let row = 0;
+  let malformed = 0;
+  let firstMalformed = -1;
+  const addRow = (fields: string[]) => {
+    if (fields.length > LIMITS.maxColumns) {
+      throw new ReadError(file, `il record ${itNumber(row + 1)} ha ${itNumber(fields.length)} colonne (limite ${itNumber(LIMITS.maxColumns)}, come Excel): il separatore è giusto?`);
     }
+    grid.setRow(row, fields);
+    if (grid.cellCount > budget.max) throw new ReadError(file, budget.exceeded());
+    row++;
+  };
+
+  let offset = 0;
+  let recoveries = 0;
+  while (offset < text.length) {
+    const segment = offset === 0 ? text : text.slice(offset);
+    const quoteChar = recoveries >= MAX_QUOTE_RECOVERIES ? NO_QUOTES : '"';
+    let recordStart = 0;
+    let badQuote = -1;
+    Papa.parse<string[]>(segment, {
+      delimiter,
+      quoteChar,
+      skipEmptyLines: false,
+      step(results, parser) {
+        const quoteError = results.errors.find((e) => e.type === 'Quotes');
+        const fields = results.data;
+        // a quoted field that runs over a line break and has a quote error never really closed
+        if (quoteError && (quoteError.code === 'MissingQuotes' || fields.some((f) => f.includes('\n') || f.includes('\r')))) {
+          badQuote = quoteError.index ?? recordStart;
+          parser.abort();
+          return;
+        }
+        if (quoteError) {
+          malformed++;
+          if (firstMalformed < 0) firstMalformed = row;
+        }
+        addRow(fields);
+        recordStart = results.meta.cursor;
+      },
+    });
+    if (badQuote < 0) break;
+    // the record with the quote that never closes: its line again, quotes as plain text
+    const lineEnd = endOfLine(segment, Math.max(badQuote, recordStart));
+    const at = row;
+    Papa.parse<string[]>(segment.slice(recordStart, lineEnd), {
+      delimiter,
+      quoteChar: NO_QUOTES,
+      step(results) {
+        addRow(results.data);
+      },
+    });
+    recoveries++;
+    if (problems.length < LIMITS.maxProblemsPerFile) {
+      problems.push({
+        severity: 'warning',
+        sheet,
+        cell: a1(at, 0),
+        message: `alla riga ${itNumber(lineNumberAt(text, offset + badQuote))} del file si aprono delle virgolette che non si chiudono: la riga è stata letta con le virgolette come testo e le righe seguenti normalmente. Controlla il record ${itNumber(at + 1)}.`,
+      });
+    }
+    offset += skipLineBreak(segment, lineEnd);
+  }
+  if (malformed > 0) {
+    problems.push({
+      severity: 'info',
+      sheet,
+      cell: a1(firstMalformed, 0),
+      message: `${itNumber(malformed)} record hanno virgolette in una posizione non prevista (il primo è il record ${itNumber(firstMalformed + 1)}): il testo è stato tenuto com'è.`,
+    });
   }
   if (grid.rowCount === 0) throw new ReadError(file, 'il file non contiene dati.');
-  return { grids: [grid], encoding, delimiter };
+  return { grids: [grid], problems, encoding: decoded.encoding, delimiter };
 }

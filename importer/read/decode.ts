@@ -1,13 +1,83 @@
 import iconv from 'iconv-lite';
 
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'mixed';
+
 export interface DecodedText {
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  encoding: TextEncoding;
+  /** For 'mixed': the byte offset of the first byte read as Windows-1252. */
+  firstLegacyByte?: number;
+}
+
+/** Windows-1252 characters for the bytes 0x80-0xFF. */
+const CP1252_HIGH = iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, i) => 0x80 + i)), 'windows-1252');
+
+/** Length of the valid UTF-8 sequence starting at i (a byte >= 0x80), or 0 when it is not one. */
+function utf8SequenceLength(buf: Uint8Array, i: number): number {
+  const b = buf[i];
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < buf.length && buf[i + k] >= lo && buf[i + k] <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 0xf1 && b <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
 }
 
 /**
- * Decodes the bytes of a text file as offices save them: a BOM wins (UTF-8, UTF-16 LE/BE);
- * else strict UTF-8; else windows-1252 (Excel's "CSV (separato dal separatore di elenco)").
+ * Decodes text that is UTF-8 in places and Windows-1252 in others (two exports pasted together):
+ * every valid UTF-8 sequence is read as UTF-8, every other byte as Windows-1252, so both halves
+ * keep their accented letters.
+ */
+function decodeMixed(buf: Buffer): DecodedText {
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let start = 0;
+  let multi = 0;
+  let firstLegacyByte: number | undefined;
+  for (let i = 0; i < buf.length; ) {
+    if (buf[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceLength(buf, i);
+    if (len > 0) {
+      multi++;
+      i += len;
+      continue;
+    }
+    if (start < i) parts.push(utf8.decode(buf.subarray(start, i)));
+    parts.push(CP1252_HIGH[buf[i] - 0x80]);
+    firstLegacyByte ??= i;
+    i++;
+    start = i;
+  }
+  if (start < buf.length) parts.push(utf8.decode(buf.subarray(start)));
+  return { text: parts.join(''), encoding: multi > 0 ? 'mixed' : 'windows-1252', firstLegacyByte: multi > 0 ? firstLegacyByte : undefined };
+}
+
+/** UTF-16 written without a BOM: one byte of every pair is zero in most of the first characters. */
+function utf16WithoutBom(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(buf.length - (buf.length % 2), 4096);
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0 && buf[i + 1] !== 0) evenZero++;
+    if (buf[i + 1] === 0 && buf[i] !== 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero / pairs > 0.6 && evenZero === 0) return 'utf-16le';
+  if (evenZero / pairs > 0.6 && oddZero === 0) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Decodes the bytes of a text file as offices save them: a BOM wins (UTF-8, UTF-16 LE/BE); then
+ * UTF-16 without BOM (recognised by its zero bytes); then strict UTF-8; else Windows-1252 (Excel's
+ * "CSV (separato dal separatore di elenco)"), byte by byte where UTF-8 and Windows-1252 are mixed.
  * The BOM is removed.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
@@ -17,10 +87,17 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  const utf16 = utf16WithoutBom(buf);
+  if (utf16) return { text: iconv.decode(buf, utf16), encoding: utf16 };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(buf, 'windows-1252'), encoding: 'windows-1252' };
+    return decodeMixed(buf);
   }
+}
+
+/** True when bytes look like UTF-16 text without a BOM (so that a sniffer does not call them binary). */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  return utf16WithoutBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) !== undefined;
 }

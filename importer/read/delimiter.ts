@@ -16,8 +16,18 @@ function countOutsideQuotes(line: string, ch: string): number {
   return n;
 }
 
+/** The start of a text holding its first `lines` lines (at most `maxChars`): no need to split a whole file. */
+function head(text: string, lines: number, maxChars = 4 * 1024 * 1024): string {
+  let at = 0;
+  for (let i = 0; i < lines && at >= 0 && at < maxChars; i++) at = text.indexOf('\n', at + 1);
+  return at < 0 ? text.slice(0, maxChars) : text.slice(0, Math.min(at, maxChars));
+}
+
 export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 50);
+  const lines = head(text, 200)
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 50);
   if (lines.length === 0) return ';';
   let best: { ch: string; score: number } = { ch: ';', score: -1 };
   for (const ch of CANDIDATES) {

@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import type ExcelJS from 'exceljs';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Grid } from '../engine/grid/grid';
+import { ReadProblem } from '../engine/read-problem';
 import { readCsv } from './csv';
+import { LIMITS, cellBudget, itBytes } from './limits';
 import { ReadError } from './read-error';
-import { readXlsx } from './xlsx';
+import { readXlsxFull } from './xlsx';
+import { readXlsxStream } from './xlsx-stream';
 
 export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.txt', '.tsv'];
 /** Extensions we recognise only to say what to do with them. */
@@ -19,31 +23,77 @@ export function isSpreadsheetPath(path: string): boolean {
   return SUPPORTED_EXTENSIONS.includes(ext) || ext in REFUSED_EXTENSIONS;
 }
 
+export interface ReadOptions {
+  /**
+   * How to read an xlsx. 'stream' (the default): straight into grids, fast and lean. 'full': also
+   * load the whole exceljs workbook, which writing an annotated copy needs (slower, and refused
+   * over the limits of LIMITS.maxFullLoad*).
+   */
+  workbook?: 'stream' | 'full';
+  /** Cells this file may still add to its dossier (LIMITS.maxCellsPerDossier less what is read). */
+  dossierCellsLeft?: number;
+}
+
+/** One source once read: its grids, what the reader met on the way, and the workbook when asked for. */
+export interface SourceRead {
+  grids: Grid[];
+  problems: ReadProblem[];
+  workbook?: ExcelJS.Workbook;
+}
+
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'il file non esiste.';
+  if (code === 'EACCES' || code === 'EPERM') return 'non ho i permessi per leggerlo.';
+  if (code === 'EISDIR') return 'è una cartella, non un file.';
+  return `non si può leggere (${code ?? 'errore'}).`;
+}
+
 /**
- * Reads one source file into grids. `file` is the name the user sees (relative to the dossier);
- * every failure is a ReadError whose message names it, never a stack trace.
+ * Reads one source file. `file` is the name the user sees (relative to the dossier); every failure
+ * is a ReadError whose message names it, never a stack trace.
  */
-export async function readSource(path: string, file: string): Promise<Grid[]> {
+export async function readSourceDetailed(path: string, file: string, options: ReadOptions = {}): Promise<SourceRead> {
   const ext = extname(path).toLowerCase();
   if (ext in REFUSED_EXTENSIONS) throw new ReadError(file, REFUSED_EXTENSIONS[ext]);
   let bytes: Uint8Array;
   try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (s.size > LIMITS.maxFileBytes) throw new ReadError(file, `è troppo grande (${itBytes(s.size)}, limite ${itBytes(LIMITS.maxFileBytes)}): dividilo in più file.`);
     bytes = await readFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'il file non esiste.' : code === 'EACCES' ? 'non ho i permessi per leggerlo.' : `non si può leggere (${code ?? 'errore'}).`;
-    throw new ReadError(file, why);
+    if (err instanceof ReadError) throw err;
+    throw new ReadError(file, fsReason(err));
   }
-  return readBytes(bytes, file, ext);
+  return readBytesDetailed(bytes, file, ext, options);
 }
 
-export async function readBytes(bytes: Uint8Array, file: string, ext = extname(file).toLowerCase()): Promise<Grid[]> {
+/** Grids only (what the engine needs). */
+export async function readSource(path: string, file: string, options: ReadOptions = {}): Promise<Grid[]> {
+  return (await readSourceDetailed(path, file, options)).grids;
+}
+
+export async function readBytesDetailed(bytes: Uint8Array, file: string, ext = extname(file).toLowerCase(), options: ReadOptions = {}): Promise<SourceRead> {
   try {
-    if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(bytes, file).grids;
-    return await readXlsx(bytes, file);
+    const budget = cellBudget(options.dossierCellsLeft);
+    if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
+      const r = readCsv(bytes, file, budget);
+      return { grids: r.grids, problems: r.problems };
+    }
+    if (options.workbook === 'full') {
+      const r = await readXlsxFull(bytes, file);
+      if (r.grids.reduce((n, g) => n + g.cellCount, 0) > budget.max) throw new ReadError(file, budget.exceeded());
+      return { grids: r.grids, problems: [], workbook: r.workbook };
+    }
+    return await readXlsxStream(bytes, file, budget);
   } catch (err) {
     if (err instanceof ReadError) throw err;
     const detail = err instanceof Error ? err.message : String(err);
-    throw new ReadError(file, `non si può leggere (${detail.slice(0, 160)}).`);
+    throw new ReadError(file, `non si può leggere (${detail.split('\n')[0].slice(0, 160)}).`);
   }
+}
+
+export async function readBytes(bytes: Uint8Array, file: string, ext = extname(file).toLowerCase(), options: ReadOptions = {}): Promise<Grid[]> {
+  return (await readBytesDetailed(bytes, file, ext, options)).grids;
 }

@@ -1,3 +1,5 @@
+import { looksLikeUtf16 } from './decode';
+
 /** Tells what a file really is from its first bytes, whatever its name says. */
 export type FileNature = 'zip' | 'ole' | 'text' | 'empty' | 'binary';
 
@@ -16,7 +18,7 @@ export function sniff(bytes: Uint8Array): FileNature {
   }
   // UTF-16 text has many zero bytes, but in a regular pattern: leave that to the CSV decoder.
   const utf16Bom = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
-  if (utf16Bom) return 'text';
+  if (utf16Bom || looksLikeUtf16(sample)) return 'text';
   if (zeros > 0 || control > sample.length / 50) return 'binary';
   return 'text';
 }

@@ -1,8 +1,13 @@
 import ExcelJS from 'exceljs';
 import { parseRange } from '../engine/grid/address';
 import { CellValue, Grid } from '../engine/grid/grid';
+import { cellInput } from '../engine/grid/cell-input';
+import { LIMITS, itBytes, itNumber } from './limits';
 import { ReadError } from './read-error';
-import { isEncryptedOoxml, sniff } from './sniff';
+import { XlsxPackage, openXlsxPackage, zipReadError } from './xlsx-package';
+import { ZipFormatError, inflateEntry } from './zip';
+
+export { assertXlsxBytes } from './xlsx-package';
 
 /** Turns one exceljs cell value into a plain grid value (formula -> cached result, rich text -> text). */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
@@ -25,29 +30,61 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-/** Rejects what is not an xlsx with a sentence the user can act on. */
-export function assertXlsxBytes(bytes: Uint8Array, file: string): void {
-  const nature = sniff(bytes);
-  const lower = file.toLowerCase();
-  if (nature === 'empty') throw new ReadError(file, 'il file è vuoto (0 byte).');
-  if (nature === 'ole') {
-    if (isEncryptedOoxml(bytes)) {
-      throw new ReadError(file, 'la cartella di lavoro è protetta da password: toglila in Excel (File > Informazioni > Proteggi cartella di lavoro) e salva di nuovo.');
+const ROW_TAG = /<(?:\w+:)?row[\s>]/g;
+const MERGE_REF = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)"/g;
+
+/**
+ * Before exceljs' full load: inflates every part once, keeping nothing, to prove that none expands
+ * beyond its declared size (JSZip, under exceljs, would inflate without a limit), and counts the
+ * merged ranges of the worksheets, which exceljs expands cell by cell.
+ */
+async function checkForFullLoad(pkg: XlsxPackage): Promise<void> {
+  let xmlBytes = 0;
+  for (const e of pkg.entries.values()) if (/\.(xml|rels)$/i.test(e.name)) xmlBytes += e.uncompressedSize;
+  if (xmlBytes > LIMITS.maxFullLoadBytes) {
+    throw new ReadError(pkg.file, `è troppo grande per essere caricato intero (${itBytes(xmlBytes)} di XML, limite ${itBytes(LIMITS.maxFullLoadBytes)}).`);
+  }
+  let merges = 0;
+  let mergedCells = 0;
+  let rows = 0;
+  for (const e of pkg.entries.values()) {
+    const worksheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
+    let tail = '';
+    for await (const chunk of inflateEntry(pkg.bytes, e)) {
+      if (!worksheet) continue;
+      // a tag cut between two chunks is scanned with the next one
+      const text = tail + chunk.toString('latin1');
+      const cut = text.lastIndexOf('<');
+      const whole = cut < 0 ? text : text.slice(0, cut);
+      rows += whole.match(ROW_TAG)?.length ?? 0;
+      if (rows > LIMITS.maxFullLoadRows) {
+        throw new ReadError(pkg.file, `ha troppe righe per essere caricato intero (oltre ${itNumber(LIMITS.maxFullLoadRows)}, anche vuote ma formattate): le righe oltre l'ultima con dati si possono eliminare in Excel.`);
+      }
+      for (const m of whole.matchAll(MERGE_REF)) {
+        const r = parseRange(m[1]);
+        merges++;
+        mergedCells += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      }
+      tail = cut < 0 || text.length - cut > 4096 ? '' : text.slice(cut);
     }
-    throw new ReadError(file, 'è un file Excel 97-2003 (.xls): aprilo in Excel o LibreOffice e salvalo come .xlsx.');
-  }
-  if (nature !== 'zip') {
-    const what = nature === 'text' ? 'un file di testo' : 'un file di altro tipo';
-    throw new ReadError(file, `non è una cartella di lavoro Excel valida (sembra ${what}${lower.endsWith('.xlsx') ? ' rinominato .xlsx' : ''}).`);
-  }
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString('latin1');
-  if (head.includes('mimetypeapplication/vnd.oasis.opendocument')) {
-    throw new ReadError(file, 'è un foglio OpenDocument (.ods): aprilo in LibreOffice o Excel e salvalo come .xlsx.');
+    if (merges > LIMITS.maxFullLoadMerges || mergedCells > LIMITS.maxFullLoadMergedCells) {
+      throw new ReadError(
+        pkg.file,
+        `ha unioni di celle troppo estese per essere caricato intero (${itNumber(merges)} unioni, ${itNumber(mergedCells)} celle unite; limiti ${itNumber(LIMITS.maxFullLoadMerges)} e ${itNumber(LIMITS.maxFullLoadMergedCells)}).`,
+      );
+    }
   }
 }
 
+/** Loads the whole workbook with exceljs (for annotated copies), after the package and size checks. */
 export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
-  assertXlsxBytes(bytes, file);
+  const pkg = openXlsxPackage(bytes, file);
+  try {
+    await checkForFullLoad(pkg);
+  } catch (err) {
+    if (err instanceof ZipFormatError) throw zipReadError(err, file);
+    throw err;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
@@ -56,7 +93,8 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Exc
     if (/end of central directory|corrupt|invalid|zip/i.test(detail)) {
       throw new ReadError(file, 'il file è danneggiato o incompleto (archivio xlsx non leggibile).');
     }
-    throw new ReadError(file, `la cartella di lavoro non si può leggere (${detail.slice(0, 120)}).`);
+    // exceljs' own message ("Cannot set properties of undefined") says nothing to a user
+    throw new ReadError(file, `la cartella di lavoro non si può caricare per intero: una sua parte non è nel formato che Excel scrive${process.env.PIAO_DEBUG ? ` (${detail.slice(0, 120)})` : ''}.`);
   }
   return wb;
 }
@@ -67,16 +105,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string): Grid {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const value = plainValue(cell.value);
-      let text: string | undefined;
-      if (typeof value === 'number' || value instanceof Date) {
-        try {
-          text = cell.text;
-        } catch {
-          text = undefined;
-        }
-      }
-      grid.set(rowNumber - 1, colNumber - 1, { value, text, numFmt: cell.numFmt });
+      grid.set(rowNumber - 1, colNumber - 1, cellInput(plainValue(cell.value), cell.numFmt));
     });
   });
   const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
@@ -84,12 +113,17 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string): Grid {
   return grid;
 }
 
-/** Reads every worksheet of an xlsx into grids (hidden sheets included: their figures count too). */
+/** Reads every worksheet of an xlsx into grids through exceljs' full load (hidden sheets included). */
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<Grid[]> {
-  const wb = await loadWorkbook(bytes, file);
+  return (await readXlsxFull(bytes, file)).grids;
+}
+
+/** The full load: the exceljs workbook (to annotate) and its grids. */
+export async function readXlsxFull(bytes: Uint8Array, file: string): Promise<{ grids: Grid[]; workbook: ExcelJS.Workbook }> {
+  const workbook = await loadWorkbook(bytes, file);
   const grids: Grid[] = [];
-  wb.eachSheet((ws) => {
+  workbook.eachSheet((ws) => {
     grids.push(worksheetToGrid(ws, file));
   });
-  return grids;
+  return { grids, workbook };
 }

@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import { parseA1 } from '../engine/grid/address';
 import { Finding, Place, Severity } from '../engine/schema/dossier';
-import { readCsv } from '../read/csv';
+import { Grid } from '../engine/grid/grid';
+import { ReadError } from '../read/read-error';
 import { loadWorkbook } from '../read/xlsx';
 import { writeFileAtomic } from './atomic';
 import { annotatedSheet, cellValue, cloneStyle, placeLink, topLeft } from './cells';
@@ -27,25 +28,63 @@ function isCsv(file: string): boolean {
   return /\.(csv|txt|tsv)$/i.test(file);
 }
 
-/** The workbook to annotate: the source xlsx as exceljs reads it, or a CSV laid out record n on row n. */
-async function sourceWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
-  if (!isCsv(file)) return loadWorkbook(bytes, file);
-  const { grids } = readCsv(bytes, file);
-  const grid = grids[0];
+/**
+ * A workbook rebuilt from the engine's grids: one sheet per grid, values as read, merges kept, no
+ * formatting. What a CSV becomes (record n on row n), and the fallback for a workbook exceljs cannot
+ * load whole (too many formatted rows, parts it does not understand).
+ */
+export function workbookFromGrids(grids: readonly Grid[], file: string): ExcelJS.Workbook {
+  const csv = isCsv(file);
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(annotatedSheet(file, grid.sheet));
-  const widths: number[] = [];
-  for (let r = 0; r < grid.rowCount; r++) {
-    for (const c of grid.filledColumns(r)) {
-      const text = grid.text(r, c);
-      ws.getCell(r + 1, c + 1).value = cellValue(text);
-      widths[c] = Math.max(widths[c] ?? 8, Math.min(50, text.length + 2));
+  for (const grid of grids) {
+    const ws = wb.addWorksheet(annotatedSheet(file, grid.sheet));
+    const widths: number[] = [];
+    for (let r = 0; r < grid.rowCount; r++) {
+      for (const c of grid.filledColumns(r)) {
+        const text = grid.text(r, c);
+        const v = grid.value(r, c);
+        const cell = ws.getCell(r + 1, c + 1);
+        if (!csv && (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date)) {
+          cell.value = v;
+          const fmt = grid.numFmt(r, c);
+          if (fmt) cell.numFmt = fmt;
+        } else cell.value = cellValue(text);
+        widths[c] = Math.max(widths[c] ?? 8, Math.min(50, text.length + 2));
+      }
     }
+    // merges clipped to the cells in use: exceljs creates every cell a merge covers
+    for (const m of grid.merges) {
+      const bottom = Math.min(m.bottom, grid.rowCount - 1);
+      const right = Math.min(m.right, grid.colCount - 1);
+      if (bottom > m.top || right > m.left) ws.mergeCells(m.top + 1, m.left + 1, bottom + 1, right + 1);
+    }
+    widths.forEach((w, c) => {
+      if (w) ws.getColumn(c + 1).width = w;
+    });
   }
-  widths.forEach((w, c) => {
-    if (w) ws.getColumn(c + 1).width = w;
-  });
   return wb;
+}
+
+/** The source as the engine read it: its bytes (to copy an xlsx whole) and its grids. */
+export interface AnnotationSource {
+  bytes: Uint8Array;
+  file: string;
+  grids: readonly Grid[];
+}
+
+/**
+ * The workbook to annotate: the source xlsx as exceljs loads it, with everything it keeps; a CSV
+ * laid out record n on row n; or, when exceljs cannot load the xlsx whole, the values read from it.
+ * `degraded` says why the formatting was not kept.
+ */
+async function sourceWorkbook(source: AnnotationSource): Promise<{ wb: ExcelJS.Workbook; degraded?: string }> {
+  if (isCsv(source.file)) return { wb: workbookFromGrids(source.grids, source.file) };
+  try {
+    return { wb: await loadWorkbook(source.bytes, source.file) };
+  } catch (err) {
+    const why = err instanceof ReadError ? err.reason.replace(/\.$/, '') : err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { wb: workbookFromGrids(source.grids, source.file), degraded: why };
+  }
 }
 
 /** The cell a Place marks: the top-left of a range, the master of a merged cell. */
@@ -140,8 +179,13 @@ function addFindingsSheet(wb: ExcelJS.Workbook, file: string, findings: readonly
 }
 
 /** Reads a source's bytes, marks its findings and writes the annotated copy atomically. */
-export async function writeAnnotatedCopy(bytes: Uint8Array, file: string, findings: readonly Finding[], outPath: string): Promise<void> {
-  const wb = await sourceWorkbook(bytes, file);
-  annotateWorkbook(wb, file, findings);
+/**
+ * Writes the annotated copy of one source. Returns, when the copy could not keep the source's
+ * formatting, the reason (the copy then holds the values, the marks and the notes).
+ */
+export async function writeAnnotatedCopy(source: AnnotationSource, findings: readonly Finding[], outPath: string): Promise<{ degraded?: string }> {
+  const { wb, degraded } = await sourceWorkbook(source);
+  annotateWorkbook(wb, source.file, findings);
   await writeFileAtomic(outPath, await workbookBytes(wb));
+  return degraded ? { degraded } : {};
 }

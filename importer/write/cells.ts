@@ -1,5 +1,6 @@
 /** Small helpers the xlsx writers share: safe values, cloned styles, links to annotated copies. */
 import ExcelJS from 'exceljs';
+import { safeSegment } from './safe-path';
 import { Place } from '../engine/schema/dossier';
 import { cellLink } from './xlsx-bytes';
 
@@ -37,8 +38,11 @@ export function annotatedNames(files: readonly string[]): Map<string, string> {
   const taken = new Set<string>();
   const sorted = [...files].sort((a, b) => (a.toLowerCase().endsWith('.xlsx') ? 0 : 1) - (b.toLowerCase().endsWith('.xlsx') ? 0 : 1) || (a < b ? -1 : a > b ? 1 : 0));
   for (const f of sorted) {
-    let name = `annotated/${f.replace(/\.[^./]+$/, '')}.xlsx`;
-    if (taken.has(name.toLowerCase())) name = `annotated/${f}.xlsx`;
+    // each folder of the source's relative path, and its name, made a safe segment: never a way out
+    const parts = f.split('/').map(safeSegment);
+    const base = parts.join('/');
+    let name = `annotated/${base.replace(/\.[^./]+$/, '')}.xlsx`;
+    if (taken.has(name.toLowerCase())) name = `annotated/${base}.xlsx`;
     taken.add(name.toLowerCase());
     out.set(f, name);
   }

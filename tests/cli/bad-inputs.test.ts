@@ -33,7 +33,7 @@ describe('bad inputs in one dossier', () => {
     ['vecchio.xls', /Excel 97-2003.*salvalo come \.xlsx/],
     ['foglio.ods', /OpenDocument.*salvalo come \.xlsx/],
     ['xls-rinominato.xlsx', /Excel 97-2003.*salvalo come \.xlsx/],
-    ['utf16.csv', /codifica non riconosciuta.*CSV UTF-8/],
+    ['utf32.csv', /codifica non riconosciuta.*CSV UTF-8/],
   ];
 
   it.each(expectations)('%s: status "failed" with one Italian line naming the file', (file, reason) => {

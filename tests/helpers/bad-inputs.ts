@@ -15,7 +15,7 @@ import { cleanObjectivesWorkbook } from '../../templates/scripts/samples/clean-o
 export const LEGACY_DIR = join(__dirname, '..', 'fixtures', 'legacy');
 
 /** Files that cannot be read at all: each must give status "failed" and one Italian line naming it. */
-export const UNREADABLE = ['rotto.xlsx', 'vuoto.xlsx', 'appunti.xlsx', 'protetto.xlsx', 'vecchio.xls', 'foglio.ods', 'xls-rinominato.xlsx', 'utf16.csv'] as const;
+export const UNREADABLE = ['rotto.xlsx', 'vuoto.xlsx', 'appunti.xlsx', 'protetto.xlsx', 'vecchio.xls', 'foglio.ods', 'xls-rinominato.xlsx', 'utf32.csv'] as const;
 
 async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -69,7 +69,9 @@ export async function writeBadInputs(dir: string): Promise<void> {
   copyFileSync(join(LEGACY_DIR, 'obiettivi.xls'), join(dir, 'vecchio.xls'));
   copyFileSync(join(LEGACY_DIR, 'obiettivi.ods'), join(dir, 'foglio.ods'));
   copyFileSync(join(LEGACY_DIR, 'obiettivi.xls'), join(dir, 'xls-rinominato.xlsx'));
-  writeFileSync(join(dir, 'utf16.csv'), Buffer.from('Codice;Obiettivo;Responsabile\n01;Comune aperto;\n', 'utf16le'));
+  // UTF-32: no spreadsheet program writes CSVs in it, and no reader can guess it
+  const utf32 = (s: string) => Buffer.concat([...s].map((ch) => { const b = Buffer.alloc(4); b.writeUInt32LE(ch.codePointAt(0)!); return b; }));
+  writeFileSync(join(dir, 'utf32.csv'), utf32('Codice;Obiettivo;Responsabile\n01;Comune aperto;\n'));
   writeFileSync(join(dir, 'errori-formule.xlsx'), await xlsxBytes(formulaErrorsWorkbook()));
   writeFileSync(join(dir, 'senza-tabella.xlsx'), await xlsxBytes(noTableWorkbook()));
 }

@@ -8,6 +8,7 @@ import { readSource } from '../../importer/read/read-source';
 import { RELATED_FILL, SEVERITY_FILL, writeAnnotatedCopy } from '../../importer/write/annotate';
 import { borgoPegWorkbook } from '../../templates/scripts/samples/borgo-objectives';
 import { sheetPart } from '../helpers/dossiers';
+import { CORPUS } from '../robustness/make-corpus';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -20,7 +21,7 @@ async function annotate(wb: ExcelJS.Workbook, file: string) {
   const before = sha(path);
   const { dossier } = analyse([{ file, grids: await readSource(path, file) }]);
   const out = join(tempDir(), 'annotated', file);
-  await writeAnnotatedCopy(readFileSync(path), file, dossier.findings, out);
+  await writeAnnotatedCopy({ bytes: readFileSync(path), file: file, grids: await readSource(path, file) }, dossier.findings, out);
   const copy = new ExcelJS.Workbook();
   await copy.xlsx.readFile(out);
   return { path, before, dossier, out, copy };
@@ -118,7 +119,7 @@ describe('annotated copy: edge cases', () => {
     const { path: p2 } = await writeXlsx(merged, 'pesi.xlsx');
     const finding: Finding = { rule: 'missing-value', severity: 'warning', file: 'pesi.xlsx', sheet: 'Obiettivi', cell: 'C3', message: 'Manca la struttura.' };
     const out = join(tempDir(), 'pesi.xlsx');
-    await writeAnnotatedCopy(readFileSync(p2), 'pesi.xlsx', [finding], out);
+    await writeAnnotatedCopy({ bytes: readFileSync(p2), file: 'pesi.xlsx', grids: await readSource(p2, 'pesi.xlsx') }, [finding], out);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
     expect(fillOf(back.worksheets[0].getCell('C2'))).toBe(SEVERITY_FILL.warning);
@@ -135,7 +136,7 @@ describe('annotated copy: edge cases', () => {
       { rule: 'header-unrecognised', severity: 'info', file: 'registro.xlsx', sheet: 'Foglio sparito', cell: 'B2', message: 'Foglio non trovato.' },
     ];
     const out = join(tempDir(), 'registro.xlsx');
-    await writeAnnotatedCopy(readFileSync(path), 'registro.xlsx', findings, out);
+    await writeAnnotatedCopy({ bytes: readFileSync(path), file: 'registro.xlsx', grids: await readSource(path, 'registro.xlsx') }, findings, out);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
     expect(back.worksheets.map((w) => w.name)).toEqual(['Anomalie', 'Dati', 'Anomalie piao']);
@@ -154,7 +155,7 @@ describe('annotated copy: edge cases', () => {
     const grids = await readSource(csv, file);
     const finding: Finding = { rule: 'value-unparseable', severity: 'error', file, sheet: 'obiettivi-2024', cell: 'D5', message: 'Il peso «=1+1» non è un numero.' };
     const out = join(dir, 'annotated', 'obiettivi-2024.xlsx');
-    await writeAnnotatedCopy(readFileSync(csv), file, [finding], out);
+    await writeAnnotatedCopy({ bytes: readFileSync(csv), file: file, grids: await readSource(csv, file) }, [finding], out);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
     const ws = back.getWorksheet('obiettivi-2024')!;
@@ -172,7 +173,7 @@ describe('annotated copy: edge cases', () => {
     const sheet = file.replace(/\.csv$/, '');
     const finding: Finding = { rule: 'missing-value', severity: 'warning', file, sheet, cell: 'C2', message: 'Valore non disponibile.' };
     const out = join(dir, 'annotated.xlsx');
-    await writeAnnotatedCopy(readFileSync(join(dir, file)), file, [finding], out);
+    await writeAnnotatedCopy({ bytes: readFileSync(join(dir, file)), file: file, grids: await readSource(join(dir, file), file) }, [finding], out);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
     const ws = back.worksheets[0];
@@ -180,5 +181,26 @@ describe('annotated copy: edge cases', () => {
     expect(fillOf(ws.getCell('C2'))).toBe(SEVERITY_FILL.warning);
     const { xml } = await sheetPart(readFileSync(out), 'Anomalie');
     expect(xml).toContain(`location="&apos;${ws.name}&apos;!C2"`);
+  });
+});
+
+describe('annotated copy of a workbook exceljs cannot load whole', () => {
+  it('keeps the values read, marks the findings and says the formatting was not kept', async () => {
+    const dir = tempDir();
+    const entry = CORPUS.find((c) => c.id === 'zero-byte-sheet')!;
+    const path = join(dir, entry.file);
+    writeFileSync(path, await entry.bytes());
+    const grids = await readSource(path, entry.file);
+    const sheet = grids.find((g) => g.rowCount > 0)!;
+    const finding: Finding = { rule: 'missing-value', severity: 'warning', file: entry.file, sheet: sheet.sheet, cell: 'B2', message: 'Manca il titolo.' };
+    const out = join(dir, 'copia.xlsx');
+    const r = await writeAnnotatedCopy({ bytes: readFileSync(path), file: entry.file, grids }, [finding], out);
+    expect(r.degraded).toMatch(/\S/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const ws = back.getWorksheet(sheet.sheet)!;
+    expect(ws.getCell('A1').value).toBe(sheet.text(0, 0));
+    expect(fillOf(ws.getCell('B2'))).toBe(SEVERITY_FILL.warning);
+    expect(noteOf(ws.getCell('B2'))).toContain('Manca il titolo.');
   });
 });

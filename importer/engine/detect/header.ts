@@ -31,6 +31,23 @@ export function mapRow(grid: Grid, row: number, vocabulary: Vocabulary): HeaderC
 }
 
 /**
+ * mapRow for a scan looking for header rows: gives up (undefined) as soon as the row can no longer
+ * have `minMapped` mapped labels making `minShare` of its filled cells, so that the body rows of a
+ * 100,000-row sheet cost a few lookups each instead of one per cell.
+ */
+export function mapRowIfHeader(grid: Grid, row: number, vocabulary: Vocabulary, minMapped: number, minShare: number): HeaderCandidate | undefined {
+  const filled = grid.filledColumns(row);
+  const needed = Math.max(minMapped, minShare * filled.length);
+  let mapped = 0;
+  for (let i = 0; i < filled.length; i++) {
+    if (mapped + (filled.length - i) < needed) return undefined;
+    const col = filled[i];
+    if (!looksNumeric(grid, row, col) && vocabulary.match(grid.text(row, col))) mapped++;
+  }
+  return mapped < needed ? undefined : mapRow(grid, row, vocabulary);
+}
+
+/**
  * Reads a second header row under `first` when there is one: its cells sit under a header cell
  * merged across columns ("Target" over "2024 | 2025") or they name roles the first row does not.
  * Returns the merged columns, or undefined when the next row is body.

@@ -23,39 +23,49 @@ export function stripYears(normalised: string): string {
   return normalised.replace(/\b(19|20)\d{2}\b/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** Letters and digits counted, for a cheap lower bound of the edit distance between two labels. */
+function histogram(label: string): Int16Array {
+  const h = new Int16Array(37);
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c >= 97 && c <= 122) h[c - 97]++;
+    else if (c >= 48 && c <= 57) h[26 + c - 48]++;
+    else h[36]++;
+  }
+  return h;
+}
+
+/**
+ * The bag distance (characters one label has and the other lacks, the larger side): every edit
+ * changes it by at most one, so it never exceeds the edit distance.
+ */
+function bagDistance(a: Int16Array, b: Int16Array): number {
+  let more = 0;
+  let less = 0;
+  for (let i = 0; i < 37; i++) {
+    const d = a[i] - b[i];
+    if (d > 0) more += d;
+    else less -= d;
+  }
+  return more > less ? more : less;
+}
+
+/** Labels remembered per vocabulary: a register repeats the same texts over thousands of rows. */
+const MEMO_SIZE = 50_000;
+
 /**
  * Maps header labels to roles: exact label, then normalised (accents, case, spaces, punctuation,
  * years), then patterns, then fuzzy (typos: at most 1 edit for short labels, 2 for long ones).
  */
-/** Letters a-z present in a text, as a bit mask (an edit changes at most two of them). */
-function letterMask(text: string): number {
-  let mask = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) - 97;
-    if (c >= 0 && c < 26) mask |= 1 << c;
-  }
-  return mask;
-}
-
-function bits(n: number): number {
-  let count = 0;
-  while (n) {
-    n &= n - 1;
-    count++;
-  }
-  return count;
-}
-
-const CACHE_LIMIT = 100_000;
-
 export class Vocabulary<R extends string = string> {
   private readonly exact = new Map<string, R>();
   private readonly normalised = new Map<string, R>();
-  private readonly fuzzyPool: { label: string; role: R; mask: number }[] = [];
-  /** Labels already matched: sheets (registers above all) repeat the same texts on every row. */
-  private readonly cache = new Map<string, RoleMatch<R> | null>();
+  /** Labels open to fuzzy matching, by length (a label only meets those within `max` of its length). */
+  private readonly fuzzyByLength = new Map<number, { label: string; role: R; histogram: Int16Array; order: number }[]>();
+  private readonly memo = new Map<string, RoleMatch<R> | null>();
 
   constructor(private readonly roles: readonly RoleDefinition<R>[]) {
+    let fuzzyCount = 0;
     for (const def of roles) {
       for (const s of def.synonyms) {
         this.exact.set(s.trim().toLowerCase(), def.role);
@@ -63,21 +73,25 @@ export class Vocabulary<R extends string = string> {
         if (!this.normalised.has(n)) this.normalised.set(n, def.role);
         const ny = stripYears(n);
         if (ny && !this.normalised.has(ny)) this.normalised.set(ny, def.role);
-        if (!def.noFuzzy && n.length >= 5) this.fuzzyPool.push({ label: n, role: def.role, mask: letterMask(n) });
+        if (!def.noFuzzy && n.length >= 5) {
+          const bucket = this.fuzzyByLength.get(n.length) ?? [];
+          bucket.push({ label: n, role: def.role, histogram: histogram(n), order: fuzzyCount++ });
+          this.fuzzyByLength.set(n.length, bucket);
+        }
       }
     }
   }
 
   match(label: string): RoleMatch<R> | undefined {
-    const known = this.cache.get(label);
+    const known = this.memo.get(label);
     if (known !== undefined) return known ?? undefined;
-    const found = this.matchUncached(label);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(label, found ?? null);
+    const found = this.lookup(label);
+    if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+    this.memo.set(label, found ?? null);
     return found;
   }
 
-  private matchUncached(label: string): RoleMatch<R> | undefined {
+  private lookup(label: string): RoleMatch<R> | undefined {
     const trimmed = label.trim();
     if (!trimmed) return undefined;
     const e = this.exact.get(trimmed.toLowerCase());
@@ -93,12 +107,15 @@ export class Vocabulary<R extends string = string> {
     const digits = ny.replace(/[^0-9]/g, '').length;
     if (ny.length >= 5 && digits * 2 < ny.length) {
       const max = ny.length >= 12 ? 2 : 1;
-      const mask = letterMask(ny);
-      let best: { role: R; d: number } | undefined;
-      for (const cand of this.fuzzyPool) {
-        if (Math.abs(cand.label.length - ny.length) > max || bits(cand.mask ^ mask) > 2 * max) continue;
-        const d = editDistance(ny, cand.label, max);
-        if (d <= max && (!best || d < best.d)) best = { role: cand.role, d };
+      // the closest label wins; between equally close ones, the first defined
+      let best: { role: R; d: number; order: number } | undefined;
+      const h = histogram(ny);
+      for (let len = ny.length - max; len <= ny.length + max; len++) {
+        for (const cand of this.fuzzyByLength.get(len) ?? []) {
+          if (bagDistance(h, cand.histogram) > max) continue;
+          const d = editDistance(ny, cand.label, max);
+          if (d <= max && (!best || d < best.d || (d === best.d && cand.order < best.order))) best = { role: cand.role, d, order: cand.order };
+        }
       }
       if (best) return { role: best.role, how: 'fuzzy' };
     }

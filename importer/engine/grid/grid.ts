@@ -27,18 +27,33 @@ export function plainText(value: CellValue): string {
   return value.error;
 }
 
+const NON_BLANK = /\S/;
+
+/** Whether plainText(value).trim() is not empty, without building the text. */
+function hasText(value: CellValue): boolean {
+  if (value === null) return false;
+  if (typeof value === 'string') return NON_BLANK.test(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return true;
+  return NON_BLANK.test(value.error);
+}
+
 /**
  * One sheet as a plain grid of cells: values, display texts, number formats and merged ranges.
  * Nothing here knows exceljs, papaparse or Office.js: readers build it, the engine reads it.
- * Storage is row-major and sparse; a merged range keeps its value in the top-left cell only.
+ * Storage is row-major and sparse: a row with nothing in it allocates nothing, and texts and
+ * formats are kept only for the rows that have some. A merged range keeps its value in the
+ * top-left cell only.
  */
 export class Grid {
-  private readonly values: CellValue[][] = [];
-  private readonly texts: (string | undefined)[][] = [];
-  private readonly formats: (string | undefined)[][] = [];
-  private readonly mergeIndex = new Map<number, CellRange>();
+  private readonly values: (CellValue[] | undefined)[] = [];
+  private readonly texts: ((string | undefined)[] | undefined)[] = [];
+  private readonly formats: ((string | undefined)[] | undefined)[] = [];
+  /** Merged ranges by row, each row's list sorted by left column. */
+  private readonly rowMerges: (CellRange[] | undefined)[] = [];
   readonly merges: CellRange[] = [];
+  private rows = 0;
   private maxCol = 0;
+  private cells = 0;
 
   constructor(
     readonly file: string,
@@ -46,37 +61,85 @@ export class Grid {
   ) {}
 
   get rowCount(): number {
-    return this.values.length;
+    return this.rows;
   }
 
   get colCount(): number {
     return this.maxCol;
   }
 
+  /** Cells holding something (a value, a text or a number format). */
+  get cellCount(): number {
+    return this.cells;
+  }
+
   set(row: number, col: number, input: CellInput): void {
     if (input.value === null && !input.text && !input.numFmt) return;
-    while (this.values.length <= row) {
-      this.values.push([]);
-      this.texts.push([]);
-      this.formats.push([]);
-    }
-    this.values[row][col] = input.value;
-    if (input.text !== undefined && input.text !== plainText(input.value)) this.texts[row][col] = input.text;
-    if (input.numFmt && input.numFmt !== 'General') this.formats[row][col] = input.numFmt;
+    let vals = this.values[row];
+    if (vals === undefined) vals = this.values[row] = [];
+    if (vals[col] === undefined) this.cells++;
+    vals[col] = input.value;
+    if (input.text !== undefined && (input.value instanceof Date || input.text !== plainText(input.value))) (this.texts[row] ??= [])[col] = input.text;
+    if (input.numFmt && input.numFmt !== 'General') (this.formats[row] ??= [])[col] = input.numFmt;
+    if (row + 1 > this.rows) this.rows = row + 1;
     if (col + 1 > this.maxCol) this.maxCol = col + 1;
   }
 
   /**
-   * Records a merged range. Call after the cells are set: the index is clipped to the used area,
-   * so a merge drawn over a whole sheet costs no more than the cells that hold something.
+   * Sets a whole row of plain values at once (a CSV record), keeping the array given rather than
+   * copying it cell by cell: empty strings become empty cells. Replaces what the row held.
+   */
+  setRow(row: number, values: (CellValue | undefined)[]): void {
+    const old = this.values[row];
+    if (old) for (const v of old) if (v !== undefined) this.cells--;
+    let last = -1;
+    let filled = 0;
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      if (v === '' || v === null || v === undefined) values[c] = undefined;
+      else {
+        filled++;
+        last = c;
+      }
+    }
+    if (last < 0) {
+      this.values[row] = undefined;
+      return;
+    }
+    values.length = last + 1;
+    this.values[row] = values as CellValue[];
+    this.texts[row] = undefined;
+    this.formats[row] = undefined;
+    this.cells += filled;
+    if (row + 1 > this.rows) this.rows = row + 1;
+    if (last + 1 > this.maxCol) this.maxCol = last + 1;
+  }
+
+  /**
+   * How many row entries a merge would add to the index: its height within the used rows. Readers
+   * check this against their limits before calling addMerge.
+   */
+  mergeCost(range: CellRange): number {
+    return Math.max(0, Math.min(range.bottom, this.rows - 1) - range.top + 1);
+  }
+
+  /**
+   * Records a merged range. Call after the cells are set. The index holds one entry per used row
+   * of the range, so a merge drawn over a whole sheet costs no more than the rows in use; a value
+   * left in a covered cell is dropped, as Excel does.
    */
   addMerge(range: CellRange): void {
     this.merges.push(range);
-    const bottom = Math.min(range.bottom, Math.max(range.top, this.rowCount - 1));
-    const right = Math.min(range.right, Math.max(range.left, this.maxCol - 1));
+    const bottom = Math.min(range.bottom, this.rows - 1);
+    let cleared = false;
     for (let r = range.top; r <= bottom; r++) {
-      for (let c = range.left; c <= right; c++) this.mergeIndex.set(this.key(r, c), range);
+      cleared = this.clearCovered(r, range) || cleared;
+      const list = (this.rowMerges[r] ??= []);
+      let i = list.length;
+      while (i > 0 && list[i - 1].left > range.left) i--;
+      list.splice(i, 0, range);
     }
+    if (cleared) this.recomputeExtent();
   }
 
   /** The raw value of a cell (null when empty or covered by a merge). */
@@ -109,8 +172,24 @@ export class Grid {
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
-    if (this.mergeIndex.size === 0) return undefined;
-    return this.mergeIndex.get(this.key(row, col));
+    const list = this.rowMerges[row];
+    if (list === undefined) return undefined;
+    if (list.length <= 8) {
+      for (const m of list) if (col >= m.left && col <= m.right) return m;
+      return undefined;
+    }
+    // the last range starting at or before col
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].left <= col) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && col <= list[found].right ? list[found] : undefined;
   }
 
   isEmpty(row: number, col: number): boolean {
@@ -122,12 +201,12 @@ export class Grid {
     const out: number[] = [];
     const vals = this.values[row];
     if (!vals) return out;
+    const texts = this.texts[row];
     for (let c = 0; c < vals.length; c++) {
       const v = vals[c];
       if (v === undefined) continue;
-      // numbers, dates and booleans always show something: no need to render them (a register has 100,000 dates)
-      if ((typeof v === 'string' || v === null) && this.text(row, c) === '') continue;
-      out.push(c);
+      const t = texts?.[c];
+      if (t !== undefined ? NON_BLANK.test(t) : hasText(v)) out.push(c);
     }
     return out;
   }
@@ -140,7 +219,40 @@ export class Grid {
     return a1(row, col);
   }
 
-  private key(row: number, col: number): number {
-    return row * 65536 + col;
+  private clearCovered(row: number, range: CellRange): boolean {
+    const vals = this.values[row];
+    if (!vals) return false;
+    let cleared = false;
+    const right = Math.min(range.right, vals.length - 1);
+    for (let c = range.left; c <= right; c++) {
+      if (vals[c] === undefined || (row === range.top && c === range.left)) continue;
+      vals[c] = undefined as unknown as CellValue;
+      const t = this.texts[row];
+      if (t) t[c] = undefined;
+      const f = this.formats[row];
+      if (f) f[c] = undefined;
+      this.cells--;
+      cleared = true;
+    }
+    return cleared;
+  }
+
+  /** After covered cells were dropped: the used area is where cells remain. */
+  private recomputeExtent(): void {
+    let rows = 0;
+    let maxCol = 0;
+    for (let r = 0; r < this.values.length; r++) {
+      const vals = this.values[r];
+      if (!vals) continue;
+      for (let c = vals.length - 1; c >= 0; c--) {
+        if (vals[c] !== undefined) {
+          rows = r + 1;
+          if (c + 1 > maxCol) maxCol = c + 1;
+          break;
+        }
+      }
+    }
+    this.rows = rows;
+    this.maxCol = maxCol;
   }
 }

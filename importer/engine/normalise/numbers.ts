@@ -10,6 +10,7 @@ export type NumberReading =
 const NOT_AVAILABLE = /^(n\.?\s?d\.?|n\.?\s?a\.?|non disponibile|nd)$/i;
 const DASHES = /^[-–—]+$/;
 const SPACES = /[\s\u00a0\u202f']/g;
+const DIGIT = /[0-9]/;
 
 /**
  * Reads an Italian-written number: `1.234,5`, `1234,5`, `0,623`, `1 234`, `-3`.
@@ -17,6 +18,7 @@ const SPACES = /[\s\u00a0\u202f']/g;
  * any other single dot is a decimal point (`1.5`), as in sheets exported in English.
  */
 export function parseItalianNumber(raw: string): number | undefined {
+  if (!DIGIT.test(raw)) return undefined; // most texts of a sheet: no need to look further
   let t = raw.replace(SPACES, '');
   if (t === '') return undefined;
   let sign = 1;
@@ -74,6 +76,7 @@ export function readNumber(value: CellValue, text: string): NumberReading {
  */
 export function readPercentage(value: CellValue, text: string, numFmt?: string): NumberReading {
   if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { kind: 'unparseable', text };
     if (numFmt?.includes('%')) return { kind: 'number', value };
     return { kind: 'number', value: Math.abs(value) > 1 ? value / 100 : value };
   }

@@ -1,6 +1,23 @@
 import { Grid } from '../grid/grid';
 import { CellNote, CodeUse, placeOf } from '../model';
 
+/** Cells already recorded as a missione or programma code, per list: a merged cell is read on every row it spans. */
+const recorded = new WeakMap<CodeUse[], Set<string>>();
+const cellKey = (c: CodeUse) => `${c.kind}\u0000${c.at.file}\u0000${c.at.sheet}\u0000${c.at.cell}`;
+
+/** Adds a missione/programma code use unless its cell is already in the list (a set, not a scan of the list). */
+function recordOnce(codes: CodeUse[], use: CodeUse): void {
+  let seen = recorded.get(codes);
+  if (!seen) {
+    seen = new Set(codes.filter((c) => c.kind === 'mission' || c.kind === 'programme').map(cellKey));
+    recorded.set(codes, seen);
+  }
+  const key = cellKey(use);
+  if (seen.has(key)) return;
+  seen.add(key);
+  codes.push(use);
+}
+
 /** Reads a missione cell: "01", "1", "01 - Servizi istituzionali...", "Missione 01". */
 export function readMission(grid: Grid, row: number, col: number, codes: CodeUse[], notes: CellNote[]): string | undefined {
   const text = grid.shownText(row, col);
@@ -12,9 +29,7 @@ export function readMission(grid: Grid, row: number, col: number, codes: CodeUse
     return undefined;
   }
   const code = m[1].padStart(2, '0');
-  if (!codes.some((c) => c.at.cell === at.cell && c.at.sheet === at.sheet && c.at.file === at.file && c.kind === 'mission')) {
-    codes.push({ kind: 'mission', raw: m[1], code, wellFormed: true, at });
-  }
+  recordOnce(codes, { kind: 'mission', raw: m[1], code, wellFormed: true, at });
   return code;
 }
 
@@ -46,8 +61,6 @@ export function readProgramme(grid: Grid, row: number, col: number, mission: str
     notes.push({ note: 'unparseable', at, what: 'il programma', expected: 'un codice di programma (es. 01.02)', text });
     return undefined;
   }
-  if (!codes.some((c) => c.at.cell === at.cell && c.at.sheet === at.sheet && c.at.file === at.file && c.kind === 'programme')) {
-    codes.push({ kind: 'programme', raw, code, wellFormed, at });
-  }
+  recordOnce(codes, { kind: 'programme', raw, code, wellFormed, at });
   return code;
 }

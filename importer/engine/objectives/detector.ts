@@ -1,13 +1,16 @@
-import { HeaderCandidate, mapRow, mergeSubHeader } from '../detect/header';
+import { HeaderCandidate, mapRow, mapRowIfHeader, mergeSubHeader } from '../detect/header';
 import { ColumnMapping, DetectedTable, TableDetector } from '../detect/table';
 import { Grid } from '../grid/grid';
 import { isLevelRole, objectiveVocabulary } from './columns';
 
 const SCAN_LIMIT = 200_000;
+/** A header row maps at least two labels, and at least half of its filled cells. */
+const MIN_MAPPED = 2;
+const MIN_SHARE = 0.5;
 
 /** A header row of an objectives table: mostly known labels, with a level column or a code/title pair. */
 export function isObjectivesHeader(c: HeaderCandidate): boolean {
-  if (c.mapped < 2 || c.mapped / c.filled < 0.5) return false;
+  if (c.mapped < MIN_MAPPED || c.mapped / c.filled < MIN_SHARE) return false;
   const roles = new Set(c.columns.map((x) => x.role));
   const levels = [...roles].filter(isLevelRole).length;
   if (levels >= 2) return true;
@@ -37,8 +40,8 @@ export const objectivesDetector: TableDetector = {
     const last = Math.min(grid.rowCount, SCAN_LIMIT);
     let r = 0;
     while (r < last) {
-      const cand = mapRow(grid, r, objectiveVocabulary);
-      if (!isObjectivesHeader(cand)) {
+      const cand = mapRowIfHeader(grid, r, objectiveVocabulary, MIN_MAPPED, MIN_SHARE);
+      if (!cand || !isObjectivesHeader(cand)) {
         r++;
         continue;
       }
@@ -63,9 +66,10 @@ export const objectivesDetector: TableDetector = {
           if (blanks >= 2) break;
           continue;
         }
-        const next = mapRow(grid, x, objectiveVocabulary);
-        if (isObjectivesHeader(next) && !sameHeader(columns, next)) break;
-        if (blanks > 0 && !rowHasCode(grid, x, columns) && !isSingleTextRow(grid, x) && !sameHeader(columns, next)) break;
+        // the full mapping of a body row is needed only when it could be a header, or after a blank row
+        const header = mapRowIfHeader(grid, x, objectiveVocabulary, MIN_MAPPED, MIN_SHARE);
+        if (header && isObjectivesHeader(header) && !sameHeader(columns, header)) break;
+        if (blanks > 0 && !rowHasCode(grid, x, columns) && !isSingleTextRow(grid, x) && !sameHeader(columns, header ?? mapRow(grid, x, objectiveVocabulary))) break;
         blanks = 0;
         bodyEnd = x;
       }

@@ -3,6 +3,12 @@ import { normaliseLabel, similarity } from '../text/normalise';
 import { levelFromDepth } from './levels';
 import { depth } from './codes';
 
+/**
+ * Titles are compared on their first characters only: enough to tell two objectives apart, and an
+ * edit distance over two cells of 32,767 characters (or a crafted file's megabyte) never runs.
+ */
+const TITLE_COMPARED = 2000;
+
 /** Two titles say the same thing (case, accents, punctuation, a shortened or slightly edited copy). */
 export function sameTitle(a: string, b: string): boolean {
   const x = normaliseLabel(a);
@@ -10,7 +16,7 @@ export function sameTitle(a: string, b: string): boolean {
   if (x === y) return true;
   if (!x || !y) return true;
   if (x.startsWith(y) || y.startsWith(x)) return Math.min(x.length, y.length) >= 12;
-  return similarity(x, y) >= 0.85;
+  return similarity(x.slice(0, TITLE_COMPARED), y.slice(0, TITLE_COMPARED)) >= 0.85;
 }
 
 /**
@@ -50,7 +56,9 @@ export function linkObjectives(drafts: ObjectiveDraft[]): ObjectiveDraft[] {
     }
     kept.push(d);
     if (d.localCode) continue;
-    byCode.set(d.code, [...(byCode.get(d.code) ?? []), d]);
+    const withCode = byCode.get(d.code);
+    if (withCode) withCode.push(d);
+    else byCode.set(d.code, [d]);
   }
 
   const levelsPresent = new Set(kept.map((o) => o.level));

@@ -1,4 +1,4 @@
-import { mapRow } from '../detect/header';
+import { mapRowIfHeader } from '../detect/header';
 import { ColumnMapping, DetectedTable, columnOf, columnsOf } from '../detect/table';
 import { Grid } from '../grid/grid';
 import { CellNote, CodeUse, ObjectiveDraft, placeOf } from '../model';
@@ -312,8 +312,8 @@ class ObjectivesReader {
 
   private isRepeatedHeader(row: number): boolean {
     if (this.table.headerRows.includes(row)) return true;
-    const cand = mapRow(this.grid, row, objectiveVocabulary);
-    if (cand.mapped < 2) return false;
+    const cand = mapRowIfHeader(this.grid, row, objectiveVocabulary, 2, 0);
+    if (!cand) return false;
     return cand.columns.every((c) => c.role === null || this.table.columns.some((x) => x.col === c.col && x.role === c.role));
   }
 

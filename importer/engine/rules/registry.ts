@@ -9,6 +9,7 @@ import { duplicateRow } from './duplicate-row';
 import { headerUnrecognised } from './header-unrecognised';
 import { missingValue } from './missing-value';
 import { percentageMismatch } from './percentage-mismatch';
+import { readProblem } from './read-problem';
 import { Rule } from './rule';
 import { sumMismatch } from './sum-mismatch';
 import { valueOutOfRange } from './value-out-of-range';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   percentageMismatch,
   duplicateRow,
   categoryUnmapped,
+  readProblem,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -19,7 +19,9 @@ export const weightSum: Rule = {
     for (const o of ctx.model.objectives) {
       if (o.weight === undefined || !o.weightAt) continue;
       const key = `${o.table.grid.file}\u0000${normaliseLabel(o.structure ?? '')}`;
-      groups.set(key, [...(groups.get(key) ?? []), o]);
+      const group = groups.get(key);
+      if (group) group.push(o);
+      else groups.set(key, [o]);
     }
     for (const list of groups.values()) {
       const sum = Math.round(list.reduce((s, o) => s + (o.weight ?? 0), 0) * 1000) / 1000;

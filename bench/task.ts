@@ -1,0 +1,77 @@
+/**
+ * One measurement, run in a fresh process so that its peak memory is its own. The bench compiles
+ * this file into build/bench/task.js, where '../importer/...' is the built command's code.
+ * Prints one JSON line: { ms, maxRssMB, phases? }.
+ *
+ *   node build/bench/task.js exceljs-load <file.xlsx>
+ *   node build/bench/task.js exceljs-load-write <file.xlsx> <out.xlsx>
+ *   node build/bench/task.js papaparse <file.csv>
+ *   node build/bench/task.js piao-import <outDir> <input>...
+ *   node build/bench/task.js piao-phases <outDir> <input>...
+ *   node build/bench/task.js piao-batch <root> <outDir>
+ */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { main } from '../importer/cli/main';
+import { analyse, SourceInput } from '../importer/engine/analyse';
+import { readSourceDetailed } from '../importer/read/read-source';
+import { writePiaoJson } from '../importer/write/piao-json';
+
+const silent = { out: () => undefined, err: () => undefined };
+
+async function run(task: string, args: string[]): Promise<Record<string, unknown>> {
+  switch (task) {
+    case 'exceljs-load': {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(args[0]);
+      return { sheets: wb.worksheets.length };
+    }
+    case 'exceljs-load-write': {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(args[0]);
+      await wb.xlsx.writeFile(args[1]);
+      return {};
+    }
+    case 'papaparse': {
+      const parsed = Papa.parse<string[]>(readFileSync(args[0]).toString('utf8'), { delimiter: ';' });
+      return { rows: parsed.data.length };
+    }
+    case 'piao-import':
+      return { exit: await main(['import', ...args.slice(1), '--out', args[0], '--quiet'], silent) };
+    case 'piao-batch':
+      return { exit: await main(['batch', args[0], '--out', args[1], '--quiet'], silent) };
+    case 'piao-phases': {
+      // the steps of `piao import` (importer/cli/import-dossier.ts), timed one by one
+      const t0 = performance.now();
+      const inputs: SourceInput[] = [];
+      for (const path of args.slice(1)) {
+        const read = await readSourceDetailed(path, basename(path));
+        inputs.push({ file: basename(path), grids: read.grids, problems: read.problems });
+      }
+      const t1 = performance.now();
+      const analysis = analyse(inputs);
+      const t2 = performance.now();
+      await writePiaoJson(join(args[0], 'piao.json'), analysis.dossier);
+      const t3 = performance.now();
+      return { phases: { read: t1 - t0, engine: t2 - t1, write: t3 - t2 }, cells: inputs.reduce((n, i) => n + (i.grids ?? []).reduce((m, g) => m + g.cellCount, 0), 0) };
+    }
+    default:
+      throw new Error(`compito sconosciuto: ${task}`);
+  }
+}
+
+async function start(): Promise<void> {
+  const [task, ...args] = process.argv.slice(2);
+  const t = performance.now();
+  const extra = await run(task, args);
+  const ms = performance.now() - t;
+  process.stdout.write(`${JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, ...extra })}\n`);
+}
+
+start().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exitCode = 1;
+});
