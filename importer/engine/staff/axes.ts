@@ -109,5 +109,5 @@ export function isUnder(part: AxisLine, whole: AxisLine): boolean {
 
 /** A line that holds figures to add up: neither a total, nor a percentage, nor a part of another line. */
 export function isDetail(l: AxisLine): boolean {
-  return l.totalLevel < 0 && !l.percent && !l.subset;
+  return l.totalLevel < 0 && !l.percent && !l.subset && !l.meaning.change;
 }

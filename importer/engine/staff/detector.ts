@@ -3,8 +3,9 @@ import { Grid } from '../grid/grid';
 import { readCount } from '../normalise/counts';
 import { SheetKind } from '../schema/dossier';
 import { combine, markSubsets, voteDim } from './axes';
-import { LabelMeaning, classifyLabel, hasStaffDimension, isClassified } from './labels';
-import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle } from './lines';
+import { CHANGE_WORDS, LabelMeaning, classifyLabel, hasStaffDimension, isClassified } from './labels';
+import { normaliseLabel } from '../text/normalise';
+import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle, settleCarriedTotals } from './lines';
 import { Block, RowReader, captionRows, dataColumns, growBlock, headerRowsAbove, settleLabelColumns } from './rows';
 import { tableDate, titleContext } from './titles';
 import { AxisDim, AxisLine, STAFF_FAMILY, StaffDetectedTable } from './types';
@@ -128,6 +129,8 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
     }
   }
 
+  settleCarriedTotals(grid, rows, columns);
+
   // validate: enough header labels understood, a staff dimension, whole numbers
   const withFigures = columns.filter((c) => rows.some((x) => !grid.isEmpty(x.index, c.index)));
   const understood = columns.filter((c) => isClassified(c.meaning) || c.inherited);
@@ -157,6 +160,9 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   if (fromTitle.smart && !lines.some((m) => m.smart || m.regime || m.movement)) context.smart = fromTitle.smart;
   if (fromTitle.regime && !lines.some((m) => m.smart || m.regime || m.movement)) context.regime = fromTitle.regime;
   if (fromTitle.movement && !lines.some((m) => m.movement) && !context.movement) context.movement = fromTitle.movement;
+
+  // a table of differences between two dates ("Delta organico 2019-2015", "Variazione"): not a count of people
+  if ([...titles.slice(0, 1), ...headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)))].some((t) => CHANGE_WORDS.test(` ${normaliseLabel(t)} `))) return undefined;
 
   const kind = kindOf(rows, columns, context);
   const cornerTexts = headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)));
@@ -206,6 +212,7 @@ function roleOf(c: AxisLine): string | null {
   if (m.staff) parts.push('staff');
   if (m.structure) parts.push('structure');
   if (m.count) parts.push('count');
+  if (m.change) parts.push('change');
   if (c.inherited && parts.length === 0) parts.push('inherited');
   return parts.length ? parts.join(' ') : null;
 }

@@ -47,6 +47,8 @@ export function readStaffTable(table: StaffDetectedTable, order: number): { tabl
       notes.push({ note: 'missing', at: placeOf(grid, r.index, table.staff.labelCols[table.staff.labelCols.length - 1]), what: `l'etichetta della riga ${r.index + 1}` });
     }
     for (const c of usable) {
+      // a difference ("Saldo", "Variazione") is no count of people: neither read nor checked
+      if (r.meaning.change || c.meaning.change) continue;
       const at = placeOf(grid, r.index, c.index);
       const text = grid.text(r.index, c.index);
       const cell: StaffCell = { row: r, col: c, at, text };

@@ -3,6 +3,7 @@ import { Gender, Place } from '../schema/dossier';
 import { combine } from './axes';
 import { AGE_BANDS, AgeBand, LabelMeaning } from './labels';
 import { StaffCell, StaffModel, StaffSummary, StaffTable, Tally, cellKey, emptyTally } from './model';
+import { scopeOf } from './scope';
 import { partsOf, usableCount } from './sums';
 import { AxisLine } from './types';
 
@@ -80,7 +81,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     const key = date ?? '';
     let s = byDate.get(key);
     if (!s) {
-      s = { sourceName: t.name, rank: 1, order: t.order, ...(date ? { date } : {}), turnover: new Map(), incomplete: false };
+      s = { sourceName: t.name, rank: 1, order: t.order, ...(date ? { date } : {}), ...(scope ? { scope } : {}), turnover: new Map(), incomplete: false };
       byDate.set(key, s);
     }
     return s;
@@ -88,6 +89,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
   const tallyOf = (s: StaffSummary, q: 'staff' | 'fixedTerm' | 'partTime' | 'smart'): Tally => (s[q] ??= emptyTally());
   const tableYear = t.referenceDate ? Number(t.referenceDate.slice(0, 4)) : undefined;
   const unmapped = new Set<string>();
+  const scope = scopeOf(t.table);
 
   for (const line of [...rows, ...columns]) {
     if (line.meaning.category === 'altro' && line.totalLevel < 0 && !line.percent && line.at) {
