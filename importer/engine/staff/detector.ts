@@ -2,7 +2,7 @@ import { TableDetector } from '../detect/table';
 import { Grid } from '../grid/grid';
 import { readCount } from '../normalise/counts';
 import { SheetKind } from '../schema/dossier';
-import { combine, markSubsets, voteDim } from './axes';
+import { combine, keyOf, markSubsets, voteDim } from './axes';
 import { CHANGE_WORDS, LabelMeaning, classifyLabel, hasStaffDimension, isClassified } from './labels';
 import { normaliseLabel } from '../text/normalise';
 import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle, settleCarriedTotals } from './lines';
@@ -121,8 +121,12 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
     for (const row of rows) {
       const outer = row.levels[tip];
       const own = row.levels.find((m, i) => i !== tip && m?.category);
+      const inner = row.labels.filter((_, i) => i !== tip).join(' ');
       if (own?.category === 'altro' && outer?.category) own.category = outer.category;
-      if (outer) outer.category = undefined;
+      // "art. 110" contracts are dirigenti or alte specializzazioni: a "non dirigente" tipologia says which
+      if (own?.category === 'dirigente' && /\bnon dirigen/.test(keyOf(row.labels[tip] ?? '')) && !/\b(dirigen|direttor)/.test(keyOf(inner))) own.category = 'altro';
+      // no inner label at all ("Dirigente di livello generale" with the inquadramento left empty): the tipologia names the row
+      if (outer && (own || inner.trim())) outer.category = undefined;
       const { meaning, totalLevel } = combine(row.levels);
       row.meaning = meaning;
       row.totalLevel = totalLevel;
