@@ -51,12 +51,26 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
   const last = Math.min(grid.rowCount, SCAN_LIMIT);
   let floor = -1;
   let r = 0;
+  let lastBlock: Block | undefined;
   while (r < last) {
     if (reader.profile(r).kind !== 'body') {
       r++;
       continue;
     }
     const block = growBlock(reader, r, last);
+    const prev = tables[tables.length - 1];
+    if (prev && lastBlock && continuesAfterBlank(grid, reader, prev, lastBlock, block)) {
+      // rows under a blank separator, with no header of their own, in the columns of the table above
+      const joined: Block = { rows: [...lastBlock.rows, ...block.rows], labelMax: lastBlock.labelMax };
+      const table = buildTable(grid, reader, joined, prev.headerRows, tables[tables.length - 2]);
+      if (table) {
+        tables[tables.length - 1] = table;
+        lastBlock = joined;
+        floor = table.bodyEnd;
+        r = block.rows[block.rows.length - 1] + 1;
+        continue;
+      }
+    }
     const maxLabel = Math.max(block.labelMax, ...block.rows.map((x) => { const p = reader.profile(x); return p.leading.length ? Math.max(...p.leading) : -1; }));
     let headerRows = headerRowsAbove(grid, reader, block, floor);
     if (headerRows.length) {
@@ -67,11 +81,27 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
     const table = headerRows.length ? buildTable(grid, reader, block, headerRows, tables[tables.length - 1]) : undefined;
     if (table) {
       tables.push(table);
+      lastBlock = block;
       floor = table.bodyEnd;
     }
     r = next;
   }
   return tables;
+}
+
+/**
+ * A block of body rows goes on the table above when only one blank row parts them, it has no
+ * header of its own, its labels start in the same column and its figures sit in the table's
+ * columns, and the table above has not closed with a total row yet.
+ */
+function continuesAfterBlank(grid: Grid, reader: RowReader, prev: StaffDetectedTable, prevBlock: Block, block: Block): boolean {
+  const gap = block.rows[0] - prev.bodyEnd - 1;
+  if (gap !== 1 || reader.profile(prev.bodyEnd + 1).kind !== 'blank') return false;
+  if (prev.staff.rows.some((x) => x.totalLevel >= 0 && !x.percent)) return false;
+  const start = (b: Block) => Math.min(...b.rows.map((x) => reader.profile(x).leading[0] ?? Infinity));
+  if (start(block) !== start(prevBlock)) return false;
+  const cols = new Set(prev.staff.columns.map((c) => c.index));
+  return block.rows.every((x) => reader.profile(x).filled.every((c) => c <= prevBlock.labelMax || cols.has(c)));
 }
 
 function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: number[], above: StaffDetectedTable | undefined): StaffDetectedTable | undefined {
@@ -134,6 +164,8 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   }
 
   settleCarriedTotals(grid, rows, columns);
+  // a column of remarks beside the figures ("Note": "di cui 2 in comando") is not read as counts
+  for (const c of columns) if (!isClassified(c.meaning) && !c.inherited && isTextColumn(reader, rows, c.index)) c.remarks = true;
 
   // validate: enough header labels understood, a staff dimension, whole numbers
   const withFigures = columns.filter((c) => rows.some((x) => !grid.isEmpty(x.index, c.index)));
@@ -168,6 +200,9 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   // a table of differences between two dates ("Delta organico 2019-2015", "Variazione"): not a count of people
   if ([...titles.slice(0, 1), ...headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)))].some((t) => CHANGE_WORDS.test(` ${normaliseLabel(t)} `))) return undefined;
 
+  // a table of days, hours, permits or money by gender (CUG: permessi L. 104, formazione in ore) counts no people
+  if (countsNoPeople(titles[0] ?? '', rows)) return undefined;
+
   const kind = kindOf(rows, columns, context);
   const cornerTexts = headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)));
   const referenceDate = tableDate([...titles, ...cornerTexts], grid, above, rows, columns, kind);
@@ -197,6 +232,35 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
     score: 10 + understood.length + Math.min(classifiedRows, 5),
     staff: { rows, columns, labelCols, rowDims, colDims, context, titles },
   };
+}
+
+/** Quantities that are not people: days, hours, permits, leaves, absences, training, money. */
+const MEASURE = /\b(ore|giorni|giornate|permessi|congedi|assenze|ferie|formazione|euro|importi|importo|spesa|costi|costo|retribuzion\w*|indennita|compensi)\b/;
+const PEOPLE = /\b(personale|dipendent\w*|persone|unita|lavorator\w*|lavoratric\w*|addett\w*|organico|dirigent\w*|assunt\w*|cessat\w*|che fruisc\w*|beneficiari)\b/;
+
+/**
+ * True when the caption says the table counts something other than people ("Fruizione dei
+ * congedi parentali e permessi", "(ore)"), or when most row labels name such a quantity
+ * ("Numero permessi giornalieri fruiti").
+ */
+function countsNoPeople(caption: string, rows: AxisLine[]): boolean {
+  const measure = (t: string) => MEASURE.test(t) && !PEOPLE.test(t);
+  if (measure(normaliseLabel(caption))) return true;
+  const labelled = rows.filter((x) => x.totalLevel < 0 && !x.percent && x.labels.some(Boolean));
+  const measured = labelled.filter((x) => measure(normaliseLabel(x.labels.filter(Boolean).join(' '))));
+  return labelled.length > 0 && measured.length * 2 > labelled.length;
+}
+
+/** Most filled body cells of the column are texts, not figures. */
+function isTextColumn(reader: RowReader, rows: AxisLine[], col: number): boolean {
+  let texts = 0;
+  let values = 0;
+  for (const r of rows) {
+    if (reader.profile(r.index).filled.indexOf(col) < 0) continue;
+    if (reader.isValueCell(r.index, col)) values++;
+    else texts++;
+  }
+  return texts > values;
 }
 
 /** The role shown for a column in piao.json (null when its header was not understood). */

@@ -1,4 +1,4 @@
-import { dateInText } from '../detect/reference-date';
+import { dateInText, withoutActNumbers } from '../detect/reference-date';
 import { CellValue } from '../grid/grid';
 import { mapCategory } from '../normalise/categories';
 import { Category, Gender, WorkRegime } from '../schema/dossier';
@@ -117,7 +117,7 @@ export function classifyLabel(value: CellValue, text: string): LabelMeaning | un
     if (Number.isInteger(value) && value >= 1950 && value <= 2100) return { year: value, unexplained: '' };
     return undefined;
   }
-  const raw = text.trim();
+  const raw = withoutActNumbers(text).trim();
   if (!raw) return undefined;
   const n = normaliseLabel(raw.replace(/%/g, ' % '));
   if (!n) return raw.includes('%') ? { percent: true, unexplained: '' } : undefined;
