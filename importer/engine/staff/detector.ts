@@ -2,7 +2,7 @@ import { TableDetector } from '../detect/table';
 import { Grid } from '../grid/grid';
 import { readCount } from '../normalise/counts';
 import { SheetKind } from '../schema/dossier';
-import { combine, keyOf, markSubsets, voteDim } from './axes';
+import { combine, keyOf, markSubsets, voteDim, wholeOfParts } from './axes';
 import { CHANGE_WORDS, LabelMeaning, classifyLabel, hasStaffDimension, isClassified } from './labels';
 import { normaliseLabel } from '../text/normalise';
 import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle, settleCarriedTotals } from './lines';
@@ -13,7 +13,9 @@ import { AxisDim, AxisLine, STAFF_FAMILY, StaffDetectedTable } from './types';
 const SCAN_LIMIT = 200_000;
 
 function kindOf(rows: AxisLine[], columns: AxisLine[], context: LabelMeaning): SheetKind {
-  const all = [...rows, ...columns].map((l) => l.meaning).concat([context]);
+  // a total with its "di cui" parts counts the staff, whatever the parts say
+  const parts = wholeOfParts(rows) || wholeOfParts(columns);
+  const all = [...rows, ...columns].filter((l) => !(parts && l.subset)).map((l) => l.meaning).concat([context]);
   if (all.some((m) => m.smart)) return 'smart-working';
   if (all.some((m) => m.regime)) return 'work-time';
   if (all.some((m) => m.movement)) return 'turnover';

@@ -1,6 +1,6 @@
 import { rangeA1 } from '../grid/address';
 import { Gender, Place } from '../schema/dossier';
-import { combine } from './axes';
+import { combine, wholeOfParts } from './axes';
 import { AGE_BANDS, AgeBand, LabelMeaning } from './labels';
 import { StaffCell, StaffModel, StaffSummary, StaffTable, Tally, cellKey, emptyTally } from './model';
 import { scopeOf } from './scope';
@@ -101,7 +101,51 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     }
   }
 
+  // "Totale | di cui donne | ...": the total of each row is its staff, split by the gender part
+  const wholeCol = wholeOfParts(columns);
+  const wholeRow = wholeOfParts(rows);
+  const genderSplit = (cell: StaffCell): { F: number; M: number; atF?: Place; atM?: Place } | undefined => {
+    const along = wholeCol ? columns : rows;
+    const partCell = (line: AxisLine | undefined) => (line ? t.byPosition.get(wholeCol ? cellKey(cell.row.index, line.index) : cellKey(line.index, cell.col.index)) : undefined);
+    const total = usableCount(cell);
+    const pure = (g: Gender) => along.find((l) => l.subset && l.meaning.gender === g && !l.meaning.regime && !l.meaning.contract && !l.meaning.smart);
+    const fCell = partCell(pure('F'));
+    const mCell = partCell(pure('M'));
+    const F = usableCount(fCell)?.count;
+    const M = usableCount(mCell)?.count;
+    if (!total) return undefined;
+    if (F !== undefined) return { F, M: M ?? total.count - F, atF: fCell?.at, atM: mCell?.at };
+    if (M !== undefined) return { F: total.count - M, M, atM: mCell?.at };
+    return undefined;
+  };
+
   for (const cell of t.cells) {
+    if (cell.count && ((wholeCol && cell.col === wholeCol && cell.row.totalLevel < 0 && !cell.row.percent) || (wholeRow && cell.row === wholeRow && cell.col.totalLevel < 0 && !cell.col.percent))) {
+      const split = genderSplit(cell);
+      const other = wholeCol ? cell.row : cell.col;
+      const m = combine([other.meaning, context]).meaning;
+      const date = m.date ?? (m.year !== undefined && t.kind !== 'turnover' ? `${m.year}-12-31` : t.referenceDate);
+      const s = summaryFor(date);
+      if (!split || split.F < 0 || split.M < 0) {
+        s.incomplete = true;
+        continue;
+      }
+      for (const g of ['F', 'M'] as const) {
+        addTo(tallyOf(s, 'staff'), g, split[g]);
+        collector.add(date ?? '', 'staff', g, cell);
+        if (m.category) {
+          withCategory = true;
+          s.byCategory ??= new Map();
+          const c = s.byCategory.get(m.category) ?? { F: 0, M: 0 };
+          c[g] += split[g];
+          s.byCategory.set(m.category, c);
+          const label = labelOf(other, (x) => Boolean(x.category)) ?? m.category;
+          const at = (g === 'F' ? split.atF : split.atM) ?? cell.at;
+          if (split[g] > 0) model.records.headcount.push({ category: m.category, label, gender: g, count: split[g], fixedTerm: 0, at, ...(date ? { referenceDate: date } : {}), order: t.order });
+        }
+      }
+      continue;
+    }
     if (!cell.count || cell.row.totalLevel >= 0 || cell.col.totalLevel >= 0) continue;
     const m = combine([cell.row.meaning, cell.col.meaning, context]).meaning;
     const subset = cell.row.subset || cell.col.subset;
