@@ -10,6 +10,7 @@ import { ReadProblem } from './read-problem';
 import { runRules, sortFindings } from './rules/run';
 import { Dossier, Objective, SCHEMA_VERSION, SheetInfo, TableInfo } from './schema/dossier';
 import { emptyStaffModel } from './staff/model';
+import { resolveStaffScopes } from './staff/scope';
 import { staffRecords } from './staff/records';
 
 /** One source file as a reader handed it over: its grids, or the Italian reason it failed. */
@@ -90,6 +91,7 @@ export function analyse(inputs: readonly SourceInput[], families: readonly Table
     model.sources.push(source);
   }
   model.objectives = linkObjectives(model.objectives);
+  resolveStaffScopes(model.staff);
 
   const sheetOrder = new Map<string, number>();
   for (const s of model.sources) s.grids.forEach((g, i) => sheetOrder.set(`${g.file}\u0000${g.sheet}`, i));

@@ -12,6 +12,17 @@ function iso(y: number, m: number, d: number): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * Numbers of laws and acts ("L. 104/1992", "D.Lgs. 165/2001", "Direttiva 2/2019"... with a number of
+ * 13 or more, or after "n.", before the year, not itself a year): they name a year that is no date of the table.
+ */
+const ACT_NUMBER = /\b(?:n\.?\s*\d{1,4}|(?!19|20)\d{4}|\d{3}|1[3-9]|[2-9]\d)\s?\/\s?(?:19|20)\d{2}\b/gi;
+
+/** A text without its act numbers ("permessi L.104/1992" -> "permessi L."). */
+export function withoutActNumbers(text: string): string {
+  return text.replace(ACT_NUMBER, ' ');
+}
+
 /** The last full date in a text (a period "01.01.2023-31.12.2023" gives its end). */
 export function dateInText(text: string): string | undefined {
   let found: string | undefined;
@@ -23,7 +34,7 @@ export function dateInText(text: string): string | undefined {
 /** A single year named in a text ("Personale 2023"); undefined when none or several differ. */
 export function yearInText(text: string): number | undefined {
   const years = new Set<number>();
-  for (const m of text.matchAll(YEAR)) years.add(Number(m[1]));
+  for (const m of withoutActNumbers(text).matchAll(YEAR)) years.add(Number(m[1]));
   return years.size === 1 ? [...years][0] : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { Category } from '../schema/dossier';
-import { normaliseLabel } from '../text/normalise';
+import { editDistance, normaliseLabel } from '../text/normalise';
 
 /**
  * Maps a staff category as sheets write it (old CCNL categories, the areas of the CCNL Funzioni
@@ -40,14 +40,50 @@ export const CATEGORY_RULES: readonly { category: Category | null; pattern: RegE
   { category: 'operatore', pattern: letter('a'), example: 'Cat. A / A1' },
 ];
 
+/** The words categories are named by: a label with one of them misspelt by a letter ("Area Itruttori") is read as written right. */
+const KEYWORDS = ['istruttore', 'istruttori', 'funzionario', 'funzionari', 'operatore', 'operatori', 'esperti', 'esperto', 'dirigente', 'dirigenti', 'segretario', 'esecutore', 'esecutori', 'qualificazione'];
+
+/** Words one letter away from a keyword that are words of their own. */
+const NOT_TYPOS = ['istruttoria', 'istruttorie', 'esperta', 'esperte', 'dirigenza'];
+
+function ruleFor(n: string): { found: boolean; category?: Category } {
+  for (const rule of CATEGORY_RULES) {
+    if (rule.pattern.test(n)) return { found: true, category: rule.category ?? undefined };
+  }
+  return { found: false };
+}
+
+function corrected(n: string): string | undefined {
+  let changed = false;
+  const words = n.split(' ').map((w) => {
+    if (w.length < 6 || KEYWORDS.includes(w) || NOT_TYPOS.includes(w)) return w;
+    const fix = KEYWORDS.find((k) => Math.abs(k.length - w.length) <= 1 && editDistance(w, k, 1) <= 1);
+    if (fix) changed = true;
+    return fix ?? w;
+  });
+  return changed ? words.join(' ') : undefined;
+}
+
+/** Labels already placed: a register repeats the same few on every row. */
+const cache = new Map<string, Category | null>();
+
 /** The canonical category of a label, or undefined when it cannot be placed (then `altro`). */
 export function mapCategory(label: string): Category | undefined {
+  const known = cache.get(label);
+  if (known !== undefined) return known ?? undefined;
+  const found = place(label);
+  if (cache.size >= 50_000) cache.clear();
+  cache.set(label, found ?? null);
+  return found;
+}
+
+function place(label: string): Category | undefined {
   const n = normaliseLabel(label);
   if (!n) return undefined;
-  for (const rule of CATEGORY_RULES) {
-    if (rule.pattern.test(n)) return rule.category ?? undefined;
-  }
-  return undefined;
+  const r = ruleFor(n);
+  if (r.found) return r.category;
+  const fixed = corrected(n);
+  return fixed ? ruleFor(fixed).category : undefined;
 }
 
 /** Italian names of the categories, for messages and summaries. */

@@ -99,7 +99,7 @@ class ObjectivesReader {
     this.codeCol = col('code');
     this.titleCol = col('title');
     this.levelCol = col('level');
-    this.parentCol = col('parent-code');
+    let parentCol = col('parent-code');
     this.weightCol = col('weight');
     this.missionCol = col('mission');
     this.programmeCol = col('programme');
@@ -110,8 +110,18 @@ class ObjectivesReader {
       .filter((c) => isLevelRole(c.role))
       .map((c) => ({ col: c.col, level: c.role as ObjectiveLevel }))
       .sort((a, b) => levelRank(a.level) - levelRank(b.level) || a.col - b.col);
-    this.levelCols = levelColumns.filter((lc) => this.bodyHasCodes(lc.col));
-    const titlesOnly = levelColumns.filter((lc) => !this.levelCols.includes(lc));
+    let withCodes = levelColumns.filter((lc) => this.bodyHasCodes(lc.col));
+    // a level column of bare codes beside the objectives' own codes ("Obiettivo operativo DUP di
+    // riferimento: 01.02.01") refers to the parent: it names no objective of its own
+    const references = withCodes.filter((lc) => this.bodyHasOnlyCodes(lc.col));
+    const ownCodes = this.codeCol !== undefined || withCodes.some((lc) => !references.includes(lc));
+    if (parentCol === undefined && ownCodes && references.length === 1) {
+      parentCol = references[0].col;
+      withCodes = withCodes.filter((lc) => lc !== references[0]);
+    }
+    this.parentCol = parentCol;
+    this.levelCols = withCodes;
+    const titlesOnly = levelColumns.filter((lc) => !this.levelCols.includes(lc) && lc.col !== parentCol);
     this.titleLevelCol = this.codeCol !== undefined && this.titleCol === undefined ? titlesOnly[titlesOnly.length - 1] : undefined;
     this.flat = this.codeCol !== undefined && this.isFlatNumbering(this.codeCol);
   }
@@ -147,6 +157,18 @@ class ObjectivesReader {
     return false;
   }
 
+  /** Every filled body cell of the column is a code and nothing else. */
+  private bodyHasOnlyCodes(col: number): boolean {
+    let n = 0;
+    for (let r = this.table.bodyStart; r <= this.table.bodyEnd; r++) {
+      const t = this.grid.text(r, col);
+      if (!t) continue;
+      if (!parseCode(t) || /^\d{1,3}\.?$/.test(t.trim())) return false;
+      n++;
+    }
+    return n > 0;
+  }
+
   private isFlatNumbering(col: number): boolean {
     let n = 0;
     for (let r = this.table.bodyStart; r <= this.table.bodyEnd; r++) {
@@ -170,6 +192,7 @@ class ObjectivesReader {
     }
     const beforeHeader = row < this.table.headerRows[0];
     if (!beforeHeader && this.isRepeatedHeader(row)) return;
+    if (!beforeHeader && this.isTotalRow(row)) return;
     if (this.headingRow(row) || beforeHeader) return;
     const filled = grid.filledColumns(row).length;
     const created: ObjectiveDraft[] = [];
@@ -308,6 +331,16 @@ class ObjectivesReader {
     this.last = this.create(code, stripLevelWords(title), level, row, col, parent, 'layout');
     this.lastRowHadObjective = true;
     return true;
+  }
+
+  /** A line that adds up the weights or figures above ("Totale peso CdR 2", "Tot."): no objective, no code missing. */
+  private isTotalRow(row: number): boolean {
+    const filled = this.grid.filledColumns(row);
+    const first = filled.map((c) => this.text(row, c)).find((t) => /[a-zà-ÿ]/i.test(t));
+    if (!first || !/^(tot\.?|totale|totali)(\s|$)/i.test(first)) return false;
+    // besides its label it holds figures only (an objective titled "Totale ..." has a structure, an indicator)
+    const others = filled.map((c) => this.text(row, c)).filter((t) => t !== first);
+    return others.every((t) => /^[-+]?[\d.,\s]+%?$/.test(t));
   }
 
   private isRepeatedHeader(row: number): boolean {

@@ -109,5 +109,17 @@ export function isUnder(part: AxisLine, whole: AxisLine): boolean {
 
 /** A line that holds figures to add up: neither a total, nor a percentage, nor a part of another line. */
 export function isDetail(l: AxisLine): boolean {
-  return l.totalLevel < 0 && !l.percent && !l.subset;
+  return l.totalLevel < 0 && !l.percent && !l.subset && !l.meaning.change;
+}
+
+/**
+ * The line that holds the whole count when an axis has no detail lines, only a total and "di cui"
+ * parts ("Totale | di cui donne | di cui part-time"): the total is then the figure, and its gender
+ * comes from the "di cui donne" (or "di cui uomini") part.
+ */
+export function wholeOfParts(lines: AxisLine[]): AxisLine | undefined {
+  if (lines.some((l) => isDetail(l))) return undefined;
+  const totals = lines.filter((l) => l.totalLevel === 0 && !l.percent && !l.meaning.change && !l.meaning.gender && !l.meaning.regime && !l.meaning.smart && !l.meaning.contract);
+  const genderPart = lines.some((l) => l.subset && l.meaning.gender);
+  return totals.length === 1 && genderPart ? totals[0] : undefined;
 }

@@ -2,9 +2,10 @@ import { TableDetector } from '../detect/table';
 import { Grid } from '../grid/grid';
 import { readCount } from '../normalise/counts';
 import { SheetKind } from '../schema/dossier';
-import { combine, markSubsets, voteDim } from './axes';
-import { LabelMeaning, classifyLabel, hasStaffDimension, isClassified } from './labels';
-import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle } from './lines';
+import { combine, keyOf, markSubsets, voteDim, wholeOfParts } from './axes';
+import { CHANGE_WORDS, LabelMeaning, classifyLabel, hasStaffDimension, isClassified } from './labels';
+import { normaliseLabel } from '../text/normalise';
+import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle, settleCarriedTotals } from './lines';
 import { Block, RowReader, captionRows, dataColumns, growBlock, headerRowsAbove, settleLabelColumns } from './rows';
 import { tableDate, titleContext } from './titles';
 import { AxisDim, AxisLine, STAFF_FAMILY, StaffDetectedTable } from './types';
@@ -12,7 +13,9 @@ import { AxisDim, AxisLine, STAFF_FAMILY, StaffDetectedTable } from './types';
 const SCAN_LIMIT = 200_000;
 
 function kindOf(rows: AxisLine[], columns: AxisLine[], context: LabelMeaning): SheetKind {
-  const all = [...rows, ...columns].map((l) => l.meaning).concat([context]);
+  // a total with its "di cui" parts counts the staff, whatever the parts say
+  const parts = wholeOfParts(rows) || wholeOfParts(columns);
+  const all = [...rows, ...columns].filter((l) => !(parts && l.subset)).map((l) => l.meaning).concat([context]);
   if (all.some((m) => m.smart)) return 'smart-working';
   if (all.some((m) => m.regime)) return 'work-time';
   if (all.some((m) => m.movement)) return 'turnover';
@@ -50,12 +53,26 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
   const last = Math.min(grid.rowCount, SCAN_LIMIT);
   let floor = -1;
   let r = 0;
+  let lastBlock: Block | undefined;
   while (r < last) {
     if (reader.profile(r).kind !== 'body') {
       r++;
       continue;
     }
     const block = growBlock(reader, r, last);
+    const prev = tables[tables.length - 1];
+    if (prev && lastBlock && continuesAfterBlank(grid, reader, prev, lastBlock, block)) {
+      // rows under a blank separator, with no header of their own, in the columns of the table above
+      const joined: Block = { rows: [...lastBlock.rows, ...block.rows], labelMax: lastBlock.labelMax };
+      const table = buildTable(grid, reader, joined, prev.headerRows, tables[tables.length - 2]);
+      if (table) {
+        tables[tables.length - 1] = table;
+        lastBlock = joined;
+        floor = table.bodyEnd;
+        r = block.rows[block.rows.length - 1] + 1;
+        continue;
+      }
+    }
     const maxLabel = Math.max(block.labelMax, ...block.rows.map((x) => { const p = reader.profile(x); return p.leading.length ? Math.max(...p.leading) : -1; }));
     let headerRows = headerRowsAbove(grid, reader, block, floor);
     if (headerRows.length) {
@@ -66,11 +83,27 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
     const table = headerRows.length ? buildTable(grid, reader, block, headerRows, tables[tables.length - 1]) : undefined;
     if (table) {
       tables.push(table);
+      lastBlock = block;
       floor = table.bodyEnd;
     }
     r = next;
   }
   return tables;
+}
+
+/**
+ * A block of body rows goes on the table above when only one blank row parts them, it has no
+ * header of its own, its labels start in the same column and its figures sit in the table's
+ * columns, and the table above has not closed with a total row yet.
+ */
+function continuesAfterBlank(grid: Grid, reader: RowReader, prev: StaffDetectedTable, prevBlock: Block, block: Block): boolean {
+  const gap = block.rows[0] - prev.bodyEnd - 1;
+  if (gap !== 1 || reader.profile(prev.bodyEnd + 1).kind !== 'blank') return false;
+  if (prev.staff.rows.some((x) => x.totalLevel >= 0 && !x.percent)) return false;
+  const start = (b: Block) => Math.min(...b.rows.map((x) => reader.profile(x).leading[0] ?? Infinity));
+  if (start(block) !== start(prevBlock)) return false;
+  const cols = new Set(prev.staff.columns.map((c) => c.index));
+  return block.rows.every((x) => reader.profile(x).filled.every((c) => c <= prevBlock.labelMax || cols.has(c)));
 }
 
 function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: number[], above: StaffDetectedTable | undefined): StaffDetectedTable | undefined {
@@ -120,13 +153,21 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
     for (const row of rows) {
       const outer = row.levels[tip];
       const own = row.levels.find((m, i) => i !== tip && m?.category);
+      const inner = row.labels.filter((_, i) => i !== tip).join(' ');
       if (own?.category === 'altro' && outer?.category) own.category = outer.category;
-      if (outer) outer.category = undefined;
+      // "art. 110" contracts are dirigenti or alte specializzazioni: a "non dirigente" tipologia says which
+      if (own?.category === 'dirigente' && /\bnon dirigen/.test(keyOf(row.labels[tip] ?? '')) && !/\b(dirigen|direttor)/.test(keyOf(inner))) own.category = 'altro';
+      // no inner label at all ("Dirigente di livello generale" with the inquadramento left empty): the tipologia names the row
+      if (outer && (own || inner.trim())) outer.category = undefined;
       const { meaning, totalLevel } = combine(row.levels);
       row.meaning = meaning;
       row.totalLevel = totalLevel;
     }
   }
+
+  settleCarriedTotals(grid, rows, columns);
+  // a column of remarks beside the figures ("Note": "di cui 2 in comando") is not read as counts
+  for (const c of columns) if (!isClassified(c.meaning) && !c.inherited && isTextColumn(reader, rows, c.index)) c.remarks = true;
 
   // validate: enough header labels understood, a staff dimension, whole numbers
   const withFigures = columns.filter((c) => rows.some((x) => !grid.isEmpty(x.index, c.index)));
@@ -157,6 +198,12 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   if (fromTitle.smart && !lines.some((m) => m.smart || m.regime || m.movement)) context.smart = fromTitle.smart;
   if (fromTitle.regime && !lines.some((m) => m.smart || m.regime || m.movement)) context.regime = fromTitle.regime;
   if (fromTitle.movement && !lines.some((m) => m.movement) && !context.movement) context.movement = fromTitle.movement;
+
+  // a table of differences between two dates ("Delta organico 2019-2015", "Variazione"): not a count of people
+  if ([...titles.slice(0, 1), ...headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)))].some((t) => CHANGE_WORDS.test(` ${normaliseLabel(t)} `))) return undefined;
+
+  // a table of days, hours, permits or money by gender (CUG: permessi L. 104, formazione in ore) counts no people
+  if (countsNoPeople(titles[0] ?? '', rows)) return undefined;
 
   const kind = kindOf(rows, columns, context);
   const cornerTexts = headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)));
@@ -189,6 +236,35 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   };
 }
 
+/** Quantities that are not people: days, hours, permits, leaves, absences, training, money. */
+const MEASURE = /\b(ore|giorni|giornate|permessi|congedi|assenze|ferie|formazione|euro|importi|importo|spesa|costi|costo|retribuzion\w*|indennita|compensi)\b/;
+const PEOPLE = /\b(personale|dipendent\w*|persone|unita|lavorator\w*|lavoratric\w*|addett\w*|organico|dirigent\w*|assunt\w*|cessat\w*|che fruisc\w*|beneficiari)\b/;
+
+/**
+ * True when the caption says the table counts something other than people ("Fruizione dei
+ * congedi parentali e permessi", "(ore)"), or when most row labels name such a quantity
+ * ("Numero permessi giornalieri fruiti").
+ */
+function countsNoPeople(caption: string, rows: AxisLine[]): boolean {
+  const measure = (t: string) => MEASURE.test(t) && !PEOPLE.test(t);
+  if (measure(normaliseLabel(caption))) return true;
+  const labelled = rows.filter((x) => x.totalLevel < 0 && !x.percent && x.labels.some(Boolean));
+  const measured = labelled.filter((x) => measure(normaliseLabel(x.labels.filter(Boolean).join(' '))));
+  return labelled.length > 0 && measured.length * 2 > labelled.length;
+}
+
+/** Most filled body cells of the column are texts, not figures. */
+function isTextColumn(reader: RowReader, rows: AxisLine[], col: number): boolean {
+  let texts = 0;
+  let values = 0;
+  for (const r of rows) {
+    if (reader.profile(r.index).filled.indexOf(col) < 0) continue;
+    if (reader.isValueCell(r.index, col)) values++;
+    else texts++;
+  }
+  return texts > values;
+}
+
 /** The role shown for a column in piao.json (null when its header was not understood). */
 function roleOf(c: AxisLine): string | null {
   const m = c.meaning;
@@ -206,6 +282,7 @@ function roleOf(c: AxisLine): string | null {
   if (m.staff) parts.push('staff');
   if (m.structure) parts.push('structure');
   if (m.count) parts.push('count');
+  if (m.change) parts.push('change');
   if (c.inherited && parts.length === 0) parts.push('inherited');
   return parts.length ? parts.join(' ') : null;
 }

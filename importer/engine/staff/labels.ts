@@ -1,4 +1,4 @@
-import { dateInText } from '../detect/reference-date';
+import { dateInText, withoutActNumbers } from '../detect/reference-date';
 import { CellValue } from '../grid/grid';
 import { mapCategory } from '../normalise/categories';
 import { Category, Gender, WorkRegime } from '../schema/dossier';
@@ -45,6 +45,8 @@ export interface LabelMeaning {
   structure?: boolean;
   /** "Totale dipendenti" beside smart-working lines: a total if it adds them up, else the staff (decided by arithmetic). */
   staffOrTotal?: boolean;
+  /** A difference between two counts ("Saldo", "Differenza", "Variazione", "Delta"): may be negative, never a count of people. */
+  change?: boolean;
   /** A plain count column of a long table ("Numero", "N.", "Valori assoluti"). */
   count?: boolean;
   axisName?: AxisName;
@@ -69,7 +71,11 @@ const FILLERS = new Set([
   'il', 'la', 'le', 'lo', 'i', 'gli', 'anno', 'anni', 'personale', 'dipendenti', 'dipendente', 'unita', 'con', 'contratto', 'eta', 'fascia',
   'classe', 'genere', 'sul', 'su', 'complessivo', 'complessiva', 'generale', 'valori', 'assoluti', 'v', 'tempo', 'rapporto', 'lavoro',
   'da', 'fino', 'dal', 'servizio', 'addetti', 'nell', 'nel', 'nella', 'organico', 'forza', 'ente', 'totale', 'tot', 'x', 'valore',
+  'assegnati', 'assegnato', 'assegnate', 'effettivi', 'effettivo', 'presenti',
 ]);
+
+/** Words naming a difference between two counts rather than a count. */
+export const CHANGE_WORDS = / (saldo|saldi|differenz[ae]|variazion[ei]|delta|scostament[oi]) /;
 
 function bandOf(lo: number | undefined, hi: number | undefined): AgeBand | 'other' {
   if (lo === undefined && hi !== undefined) return hi <= 30 ? '<30' : 'other';
@@ -111,7 +117,7 @@ export function classifyLabel(value: CellValue, text: string): LabelMeaning | un
     if (Number.isInteger(value) && value >= 1950 && value <= 2100) return { year: value, unexplained: '' };
     return undefined;
   }
-  const raw = text.trim();
+  const raw = withoutActNumbers(text).trim();
   if (!raw) return undefined;
   const n = normaliseLabel(raw.replace(/%/g, ' % '));
   if (!n) return raw.includes('%') ? { percent: true, unexplained: '' } : undefined;
@@ -206,6 +212,9 @@ export function classifyLabel(value: CellValue, text: string): LabelMeaning | un
   if (take(/ (donn[ae]|femmin[ae]|femmine|femminile|lavoratrici|f) /)) out.gender = 'F';
   else if (take(/ (uomin[io]|uomo|maschi|maschio|maschile|m|u) /)) out.gender = 'M';
 
+  // differences between two counts (a turnover "Saldo", a "Variazione 2023/2022")
+  if (take(CHANGE_WORDS)) out.change = true;
+
   // totals and percentages
   if (take(/ (tot|totale|totali|in totale|somma) /)) out.total = true;
   if (/^(complessiv[oa]|totale complessivo)$/.test(n)) out.total = true;
@@ -230,7 +239,7 @@ export function classifyLabel(value: CellValue, text: string): LabelMeaning | un
 export function isClassified(m: LabelMeaning | undefined): boolean {
   if (!m) return false;
   return Boolean(
-    m.total || m.percent || m.gender || m.letter || m.category || m.regime || m.smart || m.year !== undefined || m.movement || m.age || m.contract || m.staff || m.count || m.axisName,
+    m.total || m.percent || m.change || m.gender || m.letter || m.category || m.regime || m.smart || m.year !== undefined || m.movement || m.age || m.contract || m.staff || m.count || m.axisName,
   );
 }
 

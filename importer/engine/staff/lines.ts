@@ -15,8 +15,11 @@ export function columnLines(grid: Grid, headerRows: number[], cols: number[], la
     let atRow = -1;
     let atCol = c;
     headerRows.forEach((h, i) => {
-      let text = grid.shownText(h, c);
-      let value = grid.shownValue(h, c);
+      // a header cell merged down over the header rows is one label, at its top level only
+      const merge = grid.mergeAt(h, c);
+      const fromAbove = merge !== undefined && merge.top < h && headerRows.includes(merge.top);
+      let text = fromAbove ? '' : grid.shownText(h, c);
+      let value = fromAbove ? null : grid.shownValue(h, c);
       let from = c;
       if (!text && i < headerRows.length - 1 && !grid.mergeAt(h, c) && grid.shownText(lowest, c)) {
         // a group label written once over its columns ("Uomini" over the age bands)
@@ -58,15 +61,18 @@ export function rowLines(grid: Grid, rows: number[], labelCols: number[]): AxisL
   for (const r of rows) {
     const labels: string[] = [];
     const values: unknown[] = [];
+    const carried: boolean[] = [];
     let atCol = -1;
     labelCols.forEach((lc, i) => {
       let text = grid.shownText(r, lc);
       let value: unknown = grid.shownValue(r, lc);
       if (text) atCol = lc;
+      carried.push(false);
       // an outer label left blank below its first row (or merged down) holds for the rows below
       if (!text && i < labelCols.length - 1 && prev && prev.labels[i] && (prev.totalLevel < 0 || prev.totalLevel > i)) {
         text = prev.labels[i];
         value = prev.values[i];
+        carried[i] = true;
       }
       labels.push(text);
       values.push(value);
@@ -83,6 +89,7 @@ export function rowLines(grid: Grid, rows: number[], labelCols: number[]): AxisL
       subset: false,
       at: atCol >= 0 ? placeOf(grid, r, atCol) : undefined,
       levels: meanings,
+      ...(carried.some(Boolean) ? { carried } : {}),
     });
     prev = { labels, values, totalLevel };
   }
@@ -154,3 +161,35 @@ export function isArithmeticTotalRow(grid: Grid, row: AxisLine, rows: AxisLine[]
   return nonZero >= 2;
 }
 
+
+/** "Totale generale", "Totale complessivo", "Totale ente": a total of the whole table whatever its label column. */
+const GRAND = /\b(general[ei]|complessiv[oi]|ente|dell ente)\b/;
+
+/**
+ * A total row written in an inner label column with its outer labels left blank is, by the blank
+ * convention, a subtotal of the group above ("Totale categoria D"); it is the grand total when its
+ * label says so ("TOTALE GENERALE") or when its figures add up every detail row of the table and
+ * not only its group's. Its carried outer labels are then dropped.
+ */
+export function settleCarriedTotals(grid: Grid, rows: AxisLine[], columns: AxisLine[]): void {
+  for (const row of rows) {
+    const t = row.totalLevel;
+    if (t <= 0 || !row.carried || !row.carried.slice(0, t).every(Boolean)) continue;
+    const grand = GRAND.test(row.keys[t]) || (isArithmeticTotalRow(grid, row, rows, columns) && !isGroupTotal(grid, row, rows, columns));
+    if (!grand) continue;
+    for (let i = 0; i < t; i++) {
+      row.keys[i] = '';
+      row.labels[i] = '';
+      row.levels[i] = undefined;
+    }
+    const { meaning, totalLevel } = combine(row.levels);
+    row.meaning = meaning;
+    row.totalLevel = totalLevel;
+    row.carried = undefined;
+  }
+}
+
+function isGroupTotal(grid: Grid, row: AxisLine, rows: AxisLine[], columns: AxisLine[]): boolean {
+  const group = rows.filter((r) => r.index < row.index && isDetail(r) && r.keys.slice(0, row.totalLevel).every((k, i) => k === row.keys[i]));
+  return isArithmeticTotalRow(grid, row, group, columns);
+}

@@ -79,6 +79,8 @@ export interface StaffSummary {
   turnover: Map<number, { hire?: Tally; termination?: Tally }>;
   /** Some figure was "n.d." or unreadable: totals are incomplete and not compared. */
   incomplete: boolean;
+  /** The table counts only part of the staff (see staff/scope.ts). */
+  scope?: 'managerial' | 'non-managerial';
 }
 
 /** Records of every kind, as piao.json lists them. */

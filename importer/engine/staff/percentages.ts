@@ -95,7 +95,7 @@ function grandLine(lines: AxisLine[]): AxisLine | undefined {
 function siblingsOf(pct: AxisLine, across: AxisLine[]): AxisLine[] {
   const level = pct.keys.findIndex(Boolean);
   const prefix = pct.keys.slice(0, Math.max(level, 0));
-  return across.filter((l) => l !== pct && !l.percent && l.keys.slice(0, prefix.length).every((k, i) => k === prefix[i]));
+  return across.filter((l) => l !== pct && !l.percent && !l.meaning.change && l.keys.slice(0, prefix.length).every((k, i) => k === prefix[i]));
 }
 
 /** The lines a percentage is a share of: the ones its label names ("% donne"), else the nearest before it. */

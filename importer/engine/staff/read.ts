@@ -35,10 +35,10 @@ export function readStaffTable(table: StaffDetectedTable, order: number): { tabl
   const notes: CellNote[] = [];
   const cells: StaffCell[] = [];
   const byPosition = new Map<string, StaffCell>();
-  const usable = columns.filter((c) => c.keys.some(Boolean) || c.inherited || c.arithmeticTotal);
+  const usable = columns.filter((c) => !c.remarks && (c.keys.some(Boolean) || c.inherited || c.arithmeticTotal));
 
   for (const c of columns) {
-    if (usable.includes(c)) continue;
+    if (usable.includes(c) || c.remarks) continue;
     const first = rows.find((r) => !grid.isEmpty(r.index, c.index));
     if (first) notes.push({ note: 'missing', at: placeOf(grid, table.headerRows[table.headerRows.length - 1], c.index), what: `l'intestazione della colonna con i dati ${placeOf(grid, first.index, c.index).cell}…: i suoi dati non sono stati usati` });
   }
@@ -47,6 +47,8 @@ export function readStaffTable(table: StaffDetectedTable, order: number): { tabl
       notes.push({ note: 'missing', at: placeOf(grid, r.index, table.staff.labelCols[table.staff.labelCols.length - 1]), what: `l'etichetta della riga ${r.index + 1}` });
     }
     for (const c of usable) {
+      // a difference ("Saldo", "Variazione") is no count of people: neither read nor checked
+      if (r.meaning.change || c.meaning.change) continue;
       const at = placeOf(grid, r.index, c.index);
       const text = grid.text(r.index, c.index);
       const cell: StaffCell = { row: r, col: c, at, text };

@@ -1,8 +1,9 @@
 import { rangeA1 } from '../grid/address';
 import { Gender, Place } from '../schema/dossier';
-import { combine } from './axes';
+import { combine, wholeOfParts } from './axes';
 import { AGE_BANDS, AgeBand, LabelMeaning } from './labels';
 import { StaffCell, StaffModel, StaffSummary, StaffTable, Tally, cellKey, emptyTally } from './model';
+import { scopeOf } from './scope';
 import { partsOf, usableCount } from './sums';
 import { AxisLine } from './types';
 
@@ -80,7 +81,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     const key = date ?? '';
     let s = byDate.get(key);
     if (!s) {
-      s = { sourceName: t.name, rank: 1, order: t.order, ...(date ? { date } : {}), turnover: new Map(), incomplete: false };
+      s = { sourceName: t.name, rank: 1, order: t.order, ...(date ? { date } : {}), ...(scope ? { scope } : {}), turnover: new Map(), incomplete: false };
       byDate.set(key, s);
     }
     return s;
@@ -88,6 +89,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
   const tallyOf = (s: StaffSummary, q: 'staff' | 'fixedTerm' | 'partTime' | 'smart'): Tally => (s[q] ??= emptyTally());
   const tableYear = t.referenceDate ? Number(t.referenceDate.slice(0, 4)) : undefined;
   const unmapped = new Set<string>();
+  const scope = scopeOf(t.table);
 
   for (const line of [...rows, ...columns]) {
     if (line.meaning.category === 'altro' && line.totalLevel < 0 && !line.percent && line.at) {
@@ -99,7 +101,51 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     }
   }
 
+  // "Totale | di cui donne | ...": the total of each row is its staff, split by the gender part
+  const wholeCol = wholeOfParts(columns);
+  const wholeRow = wholeOfParts(rows);
+  const genderSplit = (cell: StaffCell): { F: number; M: number; atF?: Place; atM?: Place } | undefined => {
+    const along = wholeCol ? columns : rows;
+    const partCell = (line: AxisLine | undefined) => (line ? t.byPosition.get(wholeCol ? cellKey(cell.row.index, line.index) : cellKey(line.index, cell.col.index)) : undefined);
+    const total = usableCount(cell);
+    const pure = (g: Gender) => along.find((l) => l.subset && l.meaning.gender === g && !l.meaning.regime && !l.meaning.contract && !l.meaning.smart);
+    const fCell = partCell(pure('F'));
+    const mCell = partCell(pure('M'));
+    const F = usableCount(fCell)?.count;
+    const M = usableCount(mCell)?.count;
+    if (!total) return undefined;
+    if (F !== undefined) return { F, M: M ?? total.count - F, atF: fCell?.at, atM: mCell?.at };
+    if (M !== undefined) return { F: total.count - M, M, atM: mCell?.at };
+    return undefined;
+  };
+
   for (const cell of t.cells) {
+    if (cell.count && ((wholeCol && cell.col === wholeCol && cell.row.totalLevel < 0 && !cell.row.percent) || (wholeRow && cell.row === wholeRow && cell.col.totalLevel < 0 && !cell.col.percent))) {
+      const split = genderSplit(cell);
+      const other = wholeCol ? cell.row : cell.col;
+      const m = combine([other.meaning, context]).meaning;
+      const date = m.date ?? (m.year !== undefined && t.kind !== 'turnover' ? `${m.year}-12-31` : t.referenceDate);
+      const s = summaryFor(date);
+      if (!split || split.F < 0 || split.M < 0) {
+        s.incomplete = true;
+        continue;
+      }
+      for (const g of ['F', 'M'] as const) {
+        addTo(tallyOf(s, 'staff'), g, split[g]);
+        collector.add(date ?? '', 'staff', g, cell);
+        if (m.category) {
+          withCategory = true;
+          s.byCategory ??= new Map();
+          const c = s.byCategory.get(m.category) ?? { F: 0, M: 0 };
+          c[g] += split[g];
+          s.byCategory.set(m.category, c);
+          const label = labelOf(other, (x) => Boolean(x.category)) ?? m.category;
+          const at = (g === 'F' ? split.atF : split.atM) ?? cell.at;
+          if (split[g] > 0) model.records.headcount.push({ category: m.category, label, gender: g, count: split[g], fixedTerm: 0, at, ...(date ? { referenceDate: date } : {}), order: t.order });
+        }
+      }
+      continue;
+    }
     if (!cell.count || cell.row.totalLevel >= 0 || cell.col.totalLevel >= 0) continue;
     const m = combine([cell.row.meaning, cell.col.meaning, context]).meaning;
     const subset = cell.row.subset || cell.col.subset;

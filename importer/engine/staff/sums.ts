@@ -2,11 +2,16 @@ import { isDetail } from './axes';
 import { StaffCell, StaffTable, cellKey } from './model';
 import { AxisLine } from './types';
 
-/** The detail lines a total line adds up (itself when it is not a total). */
+/**
+ * The detail lines a total line adds up (itself when it is not a total). A total sums over the
+ * dimension of its own level only: the labels it shares above that level ("Uomini / Totale") and
+ * the ones it still names below it ("Totale / F" adds the F columns of every category) hold.
+ */
 export function partsOf(line: AxisLine, lines: AxisLine[]): AxisLine[] {
   if (line.totalLevel < 0) return [line];
   const stop = line.totalLevel;
-  return lines.filter((l) => isDetail(l) && l.keys.slice(0, stop).every((k, i) => k === line.keys[i]));
+  const inner = line.keys.map((k, i) => (i > stop && k && !line.levels[i]?.total ? k : undefined));
+  return lines.filter((l) => isDetail(l) && l.keys.slice(0, stop).every((k, i) => k === line.keys[i]) && inner.every((k, i) => k === undefined || l.keys[i] === k));
 }
 
 /** Count of a cell for sums: undefined when it cannot be used (n.d., unreadable). */

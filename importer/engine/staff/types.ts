@@ -28,6 +28,10 @@ export interface AxisLine {
   at?: Place;
   /** The header was missing and taken from the table stacked right above. */
   inherited?: boolean;
+  /** A column of remarks ("Note", "Osservazioni"): its header says nothing a staff table counts and its cells are texts. */
+  remarks?: boolean;
+  /** Per level, true where the label was left blank and carried down from the row above. */
+  carried?: boolean[];
   /** No label, but every figure is the sum of the others: read as a total. */
   arithmeticTotal?: boolean;
 }
