@@ -13,11 +13,26 @@ interface StandinWindow {
   __piaoFake: unknown;
   Office: unknown;
   Excel: unknown;
+  CustomFunctions: unknown;
 }
 
 const w = window as unknown as StandinWindow;
 const excel = FakeExcel.fromData(w.__PIAO_FAKE_WORKBOOK__, { apiVersion: w.__PIAO_FAKE_API__ ?? '1.18' });
 const actions = new Map<string, (event: { completed(): void }) => void>();
+const functions = new Map<string, (...args: unknown[]) => unknown>();
+
+/** The custom functions runtime's error: Excel shows `code` in the cell and `message` on hover. */
+class FunctionError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+w.CustomFunctions = {
+  Error: FunctionError,
+  ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+  associate: (id: string, f: (...args: unknown[]) => unknown) => functions.set(id, f),
+};
 
 w.Office = {
   HostType: { Excel: 'Excel' },
@@ -44,4 +59,12 @@ w.__piaoFake = {
       else handler({ completed: () => resolve() });
     }),
   actions: () => [...actions.keys()],
+  /** Calls a custom function by its id, as a formula =PIAO.<ID>(...) would; an error comes back as { code, message }. */
+  callFunction: (id: string, ...args: unknown[]) => {
+    const f = functions.get(id);
+    if (!f) throw new Error(`nessuna funzione personalizzata ${id}`);
+    const v = f(...args);
+    return v instanceof FunctionError ? { code: v.code, message: v.message } : v;
+  },
+  functions: () => [...functions.keys()],
 };
