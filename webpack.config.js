@@ -48,6 +48,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        // the yearly templates (templates/modelli/*.xlsx) travel inside the bundle as base64 strings,
+        // ready for insertWorksheetsFromBase64
+        { test: /\.xlsx$/, type: 'asset/inline', generator: { dataUrl: (content) => content.toString('base64') } },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -78,6 +81,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
           { from: 'addin/taskpane/aiuto.html', to: 'aiuto.html' },
+          // the same templates as files, for copying the sheets by hand on an Excel without ExcelApi 1.13
+          { from: 'templates/modelli/*.xlsx', to: 'modelli/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content) },
         ],
       }),

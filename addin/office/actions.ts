@@ -9,6 +9,7 @@ import { CellRef, readCellStates } from './cell-state';
 import { AddinHost, XlRequestContext } from './excel-api';
 import { italianError } from './errors';
 import { loadFlagStore, saveFlagStore } from './flag-store';
+import { loadOwnedSheets } from './owned-store';
 import { Scope, WorkbookRead, readWorkbook } from './read-workbook';
 
 /** An error whose message is already the Italian sentence to show. */
@@ -146,7 +147,9 @@ export async function checkWorkbook(host: AddinHost, scope: Scope): Promise<Chec
   const caps = capabilitiesOf(host);
   const file = workbookFileName(host.documentUrl());
   return host.run(async (context: XlRequestContext) => {
-    const read = await readWorkbook(context, { file, scope, caps });
+    // the sheets «Normalizza» wrote are outputs, not sources: never read nor flagged
+    const owned = await loadOwnedSheets(context);
+    const read = await readWorkbook(context, { file, scope, caps, skipSheetIds: new Set(owned.sheets.map((s) => s.id)) });
     const input: SourceInput = { file, grids: read.sheets.map((s) => s.grid) };
     const { dossier } = analyse([input]);
     const mark = await markFindings(context, read, dossier.findings, caps);
