@@ -41,6 +41,8 @@ export interface CheckOutcome {
   cleared: ClearReport;
   /** Italian lines on what could not be done (missing requirement sets, protected sheets, refusals). */
   notices: string[];
+  /** The sheets read, with their id and size (rows x columns of the used range): what the live re-check watches. */
+  checked: { name: string; id: string; cells: number }[];
 }
 
 export interface ClearOutcome {
@@ -161,6 +163,7 @@ export async function checkWorkbook(host: AddinHost, scope: Scope): Promise<Chec
       marked: mark.marked,
       cleared: mark.cleared,
       notices: [...capabilityNotices(caps), ...mark.notices],
+      checked: read.sheets.map((s) => ({ name: s.name, id: s.id, cells: s.grid.rowCount * s.grid.colCount })),
     };
   });
 }
