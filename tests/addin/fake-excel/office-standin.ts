@@ -5,11 +5,13 @@
  * the ribbon buttons.
  */
 import { FakeExcel } from './excel';
-import { FakeWorkbookData } from './workbook';
+import { FakeSheetData, FakeWorkbookData } from './workbook';
 
 interface StandinWindow {
   __PIAO_FAKE_WORKBOOK__: FakeWorkbookData;
   __PIAO_FAKE_API__?: string;
+  /** The xlsx files insertWorksheetsFromBase64 may receive, already opened by the test (base64 -> sheets). */
+  __PIAO_FAKE_XLSX__?: Record<string, FakeSheetData[]>;
   __piaoFake: unknown;
   Office: unknown;
   Excel: unknown;
@@ -17,7 +19,14 @@ interface StandinWindow {
 }
 
 const w = window as unknown as StandinWindow;
-const excel = FakeExcel.fromData(w.__PIAO_FAKE_WORKBOOK__, { apiVersion: w.__PIAO_FAKE_API__ ?? '1.18' });
+const excel = FakeExcel.fromData(w.__PIAO_FAKE_WORKBOOK__, {
+  apiVersion: w.__PIAO_FAKE_API__ ?? '1.18',
+  decodeXlsx: (base64) => {
+    const sheets = w.__PIAO_FAKE_XLSX__?.[base64];
+    if (!sheets) throw new Error('file xlsx sconosciuto al simulatore');
+    return structuredClone(sheets);
+  },
+});
 const actions = new Map<string, (event: { completed(): void }) => void>();
 const functions = new Map<string, (...args: unknown[]) => unknown>();
 
@@ -48,7 +57,11 @@ w.Office = {
   actions: { associate: (name: string, handler: (event: { completed(): void }) => void) => actions.set(name, handler) },
   addin: { showAsTaskpane: () => Promise.resolve() },
 };
-w.Excel = { run: <T>(batch: Parameters<FakeExcel['run']>[0]) => excel.run(batch as never) as Promise<T> };
+type Batch = Parameters<FakeExcel['run']>[0];
+/** Excel.run(batch), or Excel.run(object.context, batch) to reuse an earlier run's context (event handlers). */
+w.Excel = {
+  run: (first: Batch | unknown, second?: Batch) => (second ? excel.runIn(first, second) : excel.run(first as Batch)),
+};
 w.__piaoFake = {
   excel,
   /** Presses a ribbon button (ExecuteFunction): resolves when the handler calls event.completed(). */
