@@ -36,7 +36,7 @@ export interface CheckOutcome {
   activeSheet: string;
   /** What the engine made of the sheets read: sheet kinds, tables, column mapping, findings. */
   dossier: Dossier;
-  marked: { cells: number; texts: number; via: TextVia; fillOnly: number };
+  marked: { cells: number; texts: number; via: TextVia; fillOnly: number; bySheet?: Record<string, number> };
   /** Flags of an earlier check removed because their cells are clean now. */
   cleared: ClearReport;
   /** Italian lines on what could not be done (missing requirement sets, protected sheets, refusals). */
@@ -135,7 +135,13 @@ export async function markFindings(context: XlRequestContext, read: WorkbookRead
 
   const texts = plan.writes.filter((w) => w.op === 'addNote' || w.op === 'setNote' || w.op === 'addComment' || w.op === 'setComment').length;
   return {
-    marked: { cells: marks.length, texts: Math.max(0, texts - applied.textsRefused), via: caps.via, fillOnly: plan.fillOnly },
+    marked: {
+      cells: marks.length,
+      texts: Math.max(0, texts - applied.textsRefused),
+      via: caps.via,
+      fillOnly: plan.fillOnly,
+      bySheet: marks.reduce<Record<string, number>>((acc, m) => ((acc[m.sheet] = (acc[m.sheet] ?? 0) + 1), acc), {}),
+    },
     cleared: plan.cleared,
     notices: [...protectedNotice(locked), ...refusedNotice(applied.textsRefused, applied.firstError)],
   };

@@ -216,7 +216,9 @@ export class LiveRecheck {
             sheetFindings,
             caps,
           );
-          marked = mark.marked;
+          // the flagged cells of the whole check: this sheet's count replaced
+          const bySheet = { ...(marked.bySheet ?? {}), [read.name]: mark.marked.cells };
+          marked = { ...mark.marked, bySheet, cells: Object.values(bySheet).reduce((n, c) => n + c, 0) };
           cleared = mark.cleared;
           notices.push(...mark.notices);
           resheets.push(read.name);

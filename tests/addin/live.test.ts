@@ -149,6 +149,9 @@ describe('LiveRecheck on the in-memory Excel', () => {
     expect(flagged()).not.toBe(FLAG_FILL.error); // the fixed cell is as it was
     expect(sheet.cell(4, 1)?.fill?.color).toBe(FLAG_FILL.error); // the broken one is flagged
     expect(excel.stats.syncs).toBeLessThan(20);
+    // the pane's count of flagged cells is the whole check's, with this sheet's cells replaced
+    const cells = (fake: FakeExcel) => fake.workbook.sheets.flatMap((x) => [...x.cells.values()].filter((c) => c.fill && Object.values(FLAG_FILL).includes(c.fill.color))).length;
+    expect(updates[0].check.marked.cells).toBe(cells(excel));
 
     // the same findings as a full check now, but for comparisons between tables (next «Controlla»)
     const full = await checkWorkbook(excel.host(), 'workbook');
