@@ -10,6 +10,7 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const MinimizerPlugin = require('minimizer-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
 const PORT = 3000;
@@ -29,10 +30,13 @@ module.exports = async (env = {}, argv = {}) => {
   const config = {
     mode,
     context: __dirname,
-    entry: { taskpane: './addin/taskpane/index.tsx' },
+    // `functions` (the custom functions PIAO.*) is a bundle of its own, at a fixed name: the
+    // manifest's CustomFunctions extension point names it, and it runs in the JavaScript-only
+    // runtime too. The task pane page loads it as well (shared runtime).
+    entry: { taskpane: './addin/taskpane/index.tsx', functions: './addin/functions/functions.ts' },
     output: {
       path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, 'dist'),
-      filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      filename: (data) => (mode === 'production' && data.chunk?.name !== 'functions' ? '[name].[contenthash:8].js' : '[name].js'),
       clean: true,
     },
     devtool: mode === 'production' ? 'source-map' : 'eval-cheap-module-source-map',
@@ -44,6 +48,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        // the yearly templates (templates/modelli/*.xlsx) travel inside the bundle as base64 strings,
+        // ready for insertWorksheetsFromBase64
+        { test: /\.xlsx$/, type: 'asset/inline', generator: { dataUrl: (content) => content.toString('base64') } },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -61,16 +68,21 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // functions.json (names, Italian descriptions, parameters) from the JSDoc of functions.ts
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: path.resolve(__dirname, 'addin/functions/functions.ts') }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/taskpane/taskpane.html',
-        chunks: ['taskpane'],
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
         scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
           { from: 'addin/taskpane/aiuto.html', to: 'aiuto.html' },
+          // the same templates as files, for copying the sheets by hand on an Excel without ExcelApi 1.13
+          { from: 'templates/modelli/*.xlsx', to: 'modelli/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content) },
         ],
       }),

@@ -9,6 +9,7 @@ import { CellRef, readCellStates } from './cell-state';
 import { AddinHost, XlRequestContext } from './excel-api';
 import { italianError } from './errors';
 import { loadFlagStore, saveFlagStore } from './flag-store';
+import { loadOwnedSheets } from './owned-store';
 import { Scope, WorkbookRead, readWorkbook } from './read-workbook';
 
 /** An error whose message is already the Italian sentence to show. */
@@ -35,11 +36,13 @@ export interface CheckOutcome {
   activeSheet: string;
   /** What the engine made of the sheets read: sheet kinds, tables, column mapping, findings. */
   dossier: Dossier;
-  marked: { cells: number; texts: number; via: TextVia; fillOnly: number };
+  marked: { cells: number; texts: number; via: TextVia; fillOnly: number; bySheet?: Record<string, number> };
   /** Flags of an earlier check removed because their cells are clean now. */
   cleared: ClearReport;
   /** Italian lines on what could not be done (missing requirement sets, protected sheets, refusals). */
   notices: string[];
+  /** The sheets read, with their id and size (rows x columns of the used range): what the live re-check watches. */
+  checked: { name: string; id: string; cells: number }[];
 }
 
 export interface ClearOutcome {
@@ -132,7 +135,13 @@ export async function markFindings(context: XlRequestContext, read: WorkbookRead
 
   const texts = plan.writes.filter((w) => w.op === 'addNote' || w.op === 'setNote' || w.op === 'addComment' || w.op === 'setComment').length;
   return {
-    marked: { cells: marks.length, texts: Math.max(0, texts - applied.textsRefused), via: caps.via, fillOnly: plan.fillOnly },
+    marked: {
+      cells: marks.length,
+      texts: Math.max(0, texts - applied.textsRefused),
+      via: caps.via,
+      fillOnly: plan.fillOnly,
+      bySheet: marks.reduce<Record<string, number>>((acc, m) => ((acc[m.sheet] = (acc[m.sheet] ?? 0) + 1), acc), {}),
+    },
     cleared: plan.cleared,
     notices: [...protectedNotice(locked), ...refusedNotice(applied.textsRefused, applied.firstError)],
   };
@@ -146,7 +155,9 @@ export async function checkWorkbook(host: AddinHost, scope: Scope): Promise<Chec
   const caps = capabilitiesOf(host);
   const file = workbookFileName(host.documentUrl());
   return host.run(async (context: XlRequestContext) => {
-    const read = await readWorkbook(context, { file, scope, caps });
+    // the sheets «Normalizza» wrote are outputs, not sources: never read nor flagged
+    const owned = await loadOwnedSheets(context);
+    const read = await readWorkbook(context, { file, scope, caps, skipSheetIds: new Set(owned.sheets.map((s) => s.id)) });
     const input: SourceInput = { file, grids: read.sheets.map((s) => s.grid) };
     const { dossier } = analyse([input]);
     const mark = await markFindings(context, read, dossier.findings, caps);
@@ -158,6 +169,7 @@ export async function checkWorkbook(host: AddinHost, scope: Scope): Promise<Chec
       marked: mark.marked,
       cleared: mark.cleared,
       notices: [...capabilityNotices(caps), ...mark.notices],
+      checked: read.sheets.map((s) => ({ name: s.name, id: s.id, cells: s.grid.rowCount * s.grid.colCount })),
     };
   });
 }

@@ -15,6 +15,10 @@ export interface Capabilities {
   comments: boolean;
   /** ExcelApi 1.18: notes. */
   notes: boolean;
+  /** ExcelApi 1.7: worksheet onChanged (live re-check) and frozen panes. */
+  events: boolean;
+  /** ExcelApi 1.13: insertWorksheetsFromBase64 («Inserisci modello»). */
+  insertSheets: boolean;
   /** Where the messages go in the grid. */
   via: TextVia;
 }
@@ -37,6 +41,8 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     fillPattern: has('1.9'),
     comments,
     notes,
+    events: has('1.7'),
+    insertSheets: has('1.13'),
     via: notes ? 'note' : comments ? 'comment' : 'fill',
   };
 }

@@ -19,6 +19,14 @@ export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   /** ExcelApi 1.5 */
   readonly customXmlParts: XlCustomXmlPartCollection;
+  /** ExcelApi 1.13: copies the sheets of an xlsx file (base64) into this workbook; the ids of the new sheets. */
+  insertWorksheetsFromBase64(base64File: string, options?: XlInsertWorksheetOptions): XlClientResult<string[]>;
+}
+
+export interface XlInsertWorksheetOptions {
+  sheetNamesToInsert?: string[];
+  positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End';
+  relativeTo?: string;
 }
 
 export interface XlWorksheetCollection {
@@ -28,6 +36,8 @@ export interface XlWorksheetCollection {
   getItem(key: string): XlWorksheet;
   /** ExcelApi 1.4 */
   getItemOrNullObject(key: string): XlWorksheet;
+  /** A new sheet at the end of the workbook. */
+  add(name?: string): XlWorksheet;
 }
 
 export interface XlWorksheetProtection {
@@ -45,11 +55,53 @@ export interface XlWorksheet {
   readonly notes: XlNoteCollection;
   /** ExcelApi 1.10 */
   readonly comments: XlCommentCollection;
+  /** ExcelApi 1.1 */
+  readonly tables: XlTableCollection;
+  /** ExcelApi 1.7 */
+  readonly freezePanes: XlWorksheetFreezePanes;
+  /** ExcelApi 1.7 */
+  readonly onChanged: XlEventHandlers<XlWorksheetChangedEventArgs>;
   load(option?: LoadOption): unknown;
   getRange(address?: string): XlRange;
   /** ExcelApi 1.4 */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
+  delete(): void;
+}
+
+export interface XlWorksheetFreezePanes {
+  freezeRows(count?: number): void;
+}
+
+export interface XlTable {
+  readonly id: string;
+  name: string;
+  style: string;
+  load(option?: LoadOption): unknown;
+}
+
+export interface XlTableCollection {
+  readonly items: XlTable[];
+  load(option?: LoadOption): unknown;
+  add(address: XlRange | string, hasHeaders: boolean): XlTable;
+}
+
+/** What Excel tells a worksheet's onChanged handler (the part the add-in reads). */
+export interface XlWorksheetChangedEventArgs {
+  readonly worksheetId: string;
+  /** The changed range on that sheet, "B3" or "B3:D9" (no sheet name). */
+  readonly address: string;
+  readonly changeType: string;
+}
+
+export interface XlEventHandlerResult {
+  /** The request context the handler was added in: removing it runs in that context. */
+  readonly context: unknown;
+  remove(): void;
+}
+
+export interface XlEventHandlers<T> {
+  add(handler: (args: T) => Promise<unknown>): XlEventHandlerResult;
 }
 
 export interface XlRangeFill {
@@ -63,8 +115,21 @@ export interface XlRangeFill {
   load(option?: LoadOption): unknown;
 }
 
+export interface XlRangeFont {
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  color: string;
+}
+
 export interface XlRangeFormat {
   readonly fill: XlRangeFill;
+  /** ExcelApi 1.1 */
+  readonly font: XlRangeFont;
+  /** ExcelApi 1.2: in points. */
+  columnWidth: number;
+  /** ExcelApi 1.2 */
+  wrapText: boolean;
 }
 
 export interface XlRange {
@@ -142,9 +207,13 @@ export interface XlCustomXmlPartCollection {
 /** Runs a batch of API calls in one request context, as `Excel.run` does. */
 export type ExcelRun = <T>(batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
 
+/** Runs a batch in the request context of an earlier object (an event handler's), as `Excel.run(object.context, batch)`. */
+export type ExcelRunIn = <T>(context: unknown, batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
+
 /** What the adapter needs from the Office host besides the workbook. */
 export interface AddinHost {
   run: ExcelRun;
+  runIn: ExcelRunIn;
   isSetSupported(name: string, minVersion: string): boolean;
   /** The workbook's URL or path, when the host tells it. */
   documentUrl(): string | undefined;

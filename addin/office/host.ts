@@ -14,6 +14,7 @@ export async function officeReady(): Promise<{ inExcel: boolean }> {
 export function officeHost(): AddinHost {
   return {
     run: (batch) => Excel.run((context) => batch(context)),
+    runIn: (context, batch) => Excel.run(context as Excel.RequestContext, (ctx) => batch(ctx)),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     documentUrl: () => Office.context.document?.url || undefined,
   };

@@ -32,6 +32,8 @@ export interface ReadOptions {
   caps: Capabilities;
   /** Cells loaded per sync before any payload error; halved on each payload error. */
   maxCellsPerSync?: number;
+  /** Sheets not to read (by id): the sheets «Normalizza» wrote, which are outputs, not sources. */
+  skipSheetIds?: ReadonlySet<string>;
 }
 
 /** Cells per sync: with values, types and formats about 40 bytes a cell, some 1.6 MB, well under 5 MB. */
@@ -113,7 +115,8 @@ export async function readWorkbook(context: XlRequestContext, options: ReadOptio
   active.load('name');
   await context.sync();
 
-  const chosen: XlWorksheet[] = options.scope === 'active' ? sheets.items.filter((s) => s.name === active.name) : sheets.items;
+  const readable = options.skipSheetIds ? sheets.items.filter((s) => !options.skipSheetIds!.has(s.id)) : sheets.items;
+  const chosen: XlWorksheet[] = options.scope === 'active' ? readable.filter((s) => s.name === active.name) : readable;
   const used = chosen.map((ws) => {
     ws.protection.load('protected');
     const range = ws.getUsedRangeOrNullObject(true);

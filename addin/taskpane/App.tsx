@@ -16,16 +16,24 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Eraser20Regular, TableSearch20Regular } from '@fluentui/react-icons';
-import { PaneController } from './controller';
+import { PaneController, PaneState } from './controller';
 import { FindingsView } from './FindingsView';
 import { SheetsView } from './SheetsView';
-import { clearSentence, countBySeverity, countsSentence, groupFindings, markedSentence, sheetViews } from './view';
+import { WorkflowsView } from './WorkflowsView';
+import { clearSentence, countBySeverity, countsSentence, groupFindings, insertedSentence, markedSentence, normalisedSentence, sheetViews } from './view';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
+
+const BUSY_LABEL: Record<NonNullable<PaneState['busy']>, string> = {
+  checking: 'Controllo in corso…',
+  clearing: 'Tolgo le segnalazioni…',
+  normalising: 'Normalizzo la cartella di lavoro…',
+  inserting: 'Inserisco i modelli…',
+};
 
 export function App({ controller }: { controller: PaneController }) {
   const s = useStyles();
@@ -63,7 +71,9 @@ export function App({ controller }: { controller: PaneController }) {
         </Button>
       </div>
 
-      {busy && <Spinner size="tiny" label={busy === 'checking' ? 'Controllo in corso…' : 'Tolgo le segnalazioni…'} />}
+      <WorkflowsView controller={controller} state={state} />
+
+      {busy && <Spinner size="tiny" label={BUSY_LABEL[busy]} />}
 
       {error && (
         <MessageBar intent="error">
@@ -74,13 +84,25 @@ export function App({ controller }: { controller: PaneController }) {
         </MessageBar>
       )}
 
+      {state.normalised && !busy && (
+        <MessageBar intent="success">
+          <MessageBarBody>{normalisedSentence(state.normalised)}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {state.inserted && !busy && (
+        <MessageBar intent="success">
+          <MessageBarBody>{insertedSentence(state.inserted.sheets)}</MessageBarBody>
+        </MessageBar>
+      )}
+
       {clear && !busy && (
         <MessageBar intent="success">
           <MessageBarBody>{clearSentence(clear.report)}</MessageBarBody>
         </MessageBar>
       )}
 
-      {[...(check?.notices ?? []), ...(clear?.notices ?? [])].map((n) => (
+      {[...(check?.notices ?? []), ...(clear?.notices ?? []), ...(state.normalised?.notices ?? [])].map((n) => (
         <MessageBar key={n} intent="warning">
           <MessageBarBody>{n}</MessageBarBody>
         </MessageBar>

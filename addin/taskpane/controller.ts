@@ -1,10 +1,27 @@
 import { Finding } from '../../importer/engine/schema/dossier';
-import { AddinError, CheckOutcome, ClearOutcome, checkWorkbook, clearFlags, goToCell } from '../office/actions';
+import { AddinError, CheckOutcome, ClearOutcome, capabilitiesOf, checkWorkbook, clearFlags, goToCell } from '../office/actions';
 import { AddinHost } from '../office/excel-api';
 import { italianError } from '../office/errors';
+import { InsertOutcome, TemplateFile, insertTemplates } from '../office/insert-templates';
+import { LiveRecheck, LiveStart, liveNotSupported } from '../office/live';
+import { NormaliseOutcome, NormalisePrepared, applyNormalise, prepareNormalise } from '../office/normalise';
 import { Scope } from '../office/read-workbook';
+import { Timers } from '../live/scheduler';
+import { OfficeTemplate } from '../templates/catalog';
 
-export type Busy = 'checking' | 'clearing' | null;
+export type Busy = 'checking' | 'clearing' | 'normalising' | 'inserting' | null;
+
+export interface LiveState {
+  on: boolean;
+  /** Sheets watched. */
+  watching: string[];
+  /** Sheets left out for their size (when the option came on by itself). */
+  tooLarge: { name: string; cells: number }[];
+  /** Sheets re-checked last, after an edit. */
+  rechecked?: string[];
+  /** Why the option cannot be used in this Excel. */
+  unsupported?: string;
+}
 
 export interface PaneState {
   scope: Scope;
@@ -15,6 +32,18 @@ export interface PaneState {
   error?: string;
   /** The finding whose cell was selected last. */
   selected?: Finding;
+  /** «Normalizza» waiting for the user's yes before replacing its earlier sheets. */
+  confirmNormalise?: NormalisePrepared;
+  normalised?: NormaliseOutcome;
+  inserted?: InsertOutcome;
+  live: LiveState;
+}
+
+export interface ControllerOptions {
+  /** The yearly templates «Inserisci modello» offers (the build bundles them). */
+  templates?: ReadonlyMap<OfficeTemplate['key'], TemplateFile>;
+  /** Timers of the live re-check (tests drive them). */
+  timers?: Timers;
 }
 
 /**
@@ -22,10 +51,16 @@ export interface PaneState {
  * commands, so in a shared runtime the pane shows what a button did.
  */
 export class PaneController {
-  private state: PaneState = { scope: 'workbook', busy: null };
+  private state: PaneState = { scope: 'workbook', busy: null, live: { on: false, watching: [], tooLarge: [] } };
   private readonly listeners = new Set<() => void>();
+  private live?: LiveRecheck;
+  /** The user's own choice for the live re-check, once made; before, it follows the sheet sizes. */
+  private liveWanted?: boolean;
 
-  constructor(private readonly host: AddinHost) {}
+  constructor(
+    private readonly host: AddinHost,
+    private readonly options: ControllerOptions = {},
+  ) {}
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -49,9 +84,12 @@ export class PaneController {
 
   async check(scope: Scope = this.state.scope): Promise<void> {
     if (this.state.busy) return;
-    this.set({ busy: 'checking', error: undefined, clear: undefined, selected: undefined, scope });
+    this.set({ busy: 'checking', error: undefined, clear: undefined, selected: undefined, normalised: undefined, inserted: undefined, scope });
     try {
-      this.set({ check: await checkWorkbook(this.host, scope), busy: null });
+      await this.stopLive();
+      const check = await checkWorkbook(this.host, scope);
+      this.set({ check, busy: null });
+      await this.startLive(check);
     } catch (err) {
       this.set({ busy: null, error: this.message(err) });
     }
@@ -61,7 +99,9 @@ export class PaneController {
     if (this.state.busy) return;
     this.set({ busy: 'clearing', error: undefined });
     try {
-      this.set({ clear: await clearFlags(this.host), busy: null });
+      // the grid is as before: nothing left to keep up to date
+      await this.stopLive();
+      this.set({ clear: await clearFlags(this.host), busy: null, live: { ...this.state.live, on: false, watching: [], rechecked: undefined } });
     } catch (err) {
       this.set({ busy: null, error: this.message(err) });
     }
@@ -74,5 +114,96 @@ export class PaneController {
     } catch (err) {
       this.set({ error: this.message(err) });
     }
+  }
+
+  // ------------------------------------------------------------ «Normalizza»
+
+  /** Reads and plans; writes at once unless sheets of an earlier run would be replaced (then asks). */
+  async normalise(): Promise<void> {
+    if (this.state.busy) return;
+    this.set({ busy: 'normalising', error: undefined, normalised: undefined, inserted: undefined, confirmNormalise: undefined });
+    try {
+      const prepared = await prepareNormalise(this.host);
+      if (prepared.plan.length && prepared.replacing.length) {
+        this.set({ busy: null, confirmNormalise: prepared });
+        return;
+      }
+      this.set({ normalised: await applyNormalise(this.host, prepared), busy: null });
+    } catch (err) {
+      this.set({ busy: null, error: this.message(err) });
+    }
+  }
+
+  /** The answer to «Sostituire i fogli...?». */
+  async confirmNormalise(replace: boolean): Promise<void> {
+    const prepared = this.state.confirmNormalise;
+    this.set({ confirmNormalise: undefined });
+    if (!prepared || !replace || this.state.busy) return;
+    this.set({ busy: 'normalising' });
+    try {
+      this.set({ normalised: await applyNormalise(this.host, prepared), busy: null });
+    } catch (err) {
+      this.set({ busy: null, error: this.message(err) });
+    }
+  }
+
+  // ------------------------------------------------------------ «Inserisci modello»
+
+  get templates(): ReadonlyMap<OfficeTemplate['key'], TemplateFile> {
+    return this.options.templates ?? new Map();
+  }
+
+  async insert(keys: readonly OfficeTemplate['key'][]): Promise<void> {
+    if (this.state.busy) return;
+    this.set({ busy: 'inserting', error: undefined, inserted: undefined, normalised: undefined });
+    try {
+      const files = keys.map((k) => this.templates.get(k)).filter((f): f is TemplateFile => f !== undefined);
+      this.set({ inserted: await insertTemplates(this.host, files), busy: null });
+    } catch (err) {
+      this.set({ busy: null, error: this.message(err) });
+    }
+  }
+
+  // ------------------------------------------------------------ «Ricontrollo automatico»
+
+  /** The user turns the live re-check on or off (on: every checked sheet, large ones too). */
+  async setLive(on: boolean): Promise<void> {
+    this.liveWanted = on;
+    await this.stopLive();
+    if (on && this.state.check) await this.startLive(this.state.check);
+    else this.set({ live: { ...this.state.live, on: false, watching: [], rechecked: undefined } });
+  }
+
+  private async startLive(check: CheckOutcome): Promise<void> {
+    const missing = liveNotSupported(capabilitiesOf(this.host));
+    if (missing) {
+      this.set({ live: { on: false, watching: [], tooLarge: [], unsupported: missing } });
+      return;
+    }
+    const eligible = LiveRecheck.eligible(check);
+    // off by default when a sheet is too large; the user's own choice wins
+    const wanted = this.liveWanted ?? eligible.tooLarge.length === 0;
+    if (!wanted) {
+      this.set({ live: { on: false, watching: [], tooLarge: eligible.tooLarge } });
+      return;
+    }
+    const live = new LiveRecheck(
+      this.host,
+      check,
+      {
+        update: (updated, sheets) => this.set({ check: updated, live: { ...this.state.live, rechecked: sheets } }),
+        error: (message) => this.set({ error: message }),
+      },
+      this.options.timers,
+    );
+    const started: LiveStart = await live.start(this.liveWanted === true);
+    this.live = live;
+    this.set({ live: { on: true, watching: started.watching, tooLarge: started.tooLarge } });
+  }
+
+  private async stopLive(): Promise<void> {
+    const live = this.live;
+    this.live = undefined;
+    if (live) await live.stop();
   }
 }

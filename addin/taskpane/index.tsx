@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { registerRibbonCommands } from '../commands/commands';
 import { officeHost, officeReady } from '../office/host';
+import { bundledTemplates } from '../templates/bundled';
 import { App } from './App';
 import { PaneController } from './controller';
 
@@ -17,7 +18,7 @@ officeReady().then(({ inExcel }) => {
     render(<p style={{ padding: 12 }}>Questo riquadro funziona dentro Excel: aggiungi il componente aggiuntivo PIAO (vedi il README) e aprilo dal gruppo «PIAO» della scheda Home.</p>);
     return;
   }
-  const controller = new PaneController(officeHost());
+  const controller = new PaneController(officeHost(), { templates: bundledTemplates(window.location.href) });
   registerRibbonCommands(controller);
   render(<App controller={controller} />);
 });

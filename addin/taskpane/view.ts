@@ -103,3 +103,41 @@ export function italianDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** What «Normalizza» did. */
+export function normalisedSentence(o: { written: { name: string; rows: number }[]; replaced: string[] }): string {
+  const list = o.written.map((w) => `«${w.name}» (${plural(w.rows, 'riga', 'righe')})`).join(', ');
+  const out = [`${o.written.length === 1 ? 'Scritto il foglio' : 'Scritti i fogli'} ${list}, come tabelle di Excel.`];
+  if (o.replaced.length) out.push(`${o.replaced.length === 1 ? 'Sostituito il foglio' : 'Sostituiti i fogli'} della normalizzazione precedente: ${o.replaced.map((n) => `«${n}»`).join(', ')}.`);
+  return out.join(' ');
+}
+
+/** The question before «Normalizza» replaces the sheets it wrote earlier. */
+export function replaceQuestion(names: readonly string[]): string {
+  const list = names.map((n) => `«${n}»`).join(', ');
+  return names.length === 1
+    ? `Il foglio ${list} è stato scritto da una normalizzazione precedente: verrà eliminato e scritto di nuovo. Gli altri fogli non vengono toccati.`
+    : `I fogli ${list} sono stati scritti da una normalizzazione precedente: verranno eliminati e scritti di nuovo. Gli altri fogli non vengono toccati.`;
+}
+
+/** What «Inserisci modello» did. */
+export function insertedSentence(sheets: readonly string[]): string {
+  const list = sheets.map((n) => `«${n}»`).join(', ');
+  return `${sheets.length === 1 ? 'Inserito il foglio' : 'Inseriti i fogli'} ${list}. Scrivi l'anno al posto di AAAA nel nome del foglio e nel titolo, poi compila le righe.`;
+}
+
+/** The caption under «Ricontrollo automatico». */
+export function liveSentence(live: { on: boolean; watching: string[]; tooLarge: { name: string; cells: number }[]; rechecked?: string[]; unsupported?: string }, checked: boolean, maxCells: number): string {
+  if (live.unsupported) return live.unsupported;
+  if (!checked) return 'Dopo un controllo, le segnalazioni si aggiornano mentre modifichi le celle.';
+  if (live.on) {
+    const out = [`Attivo su ${live.watching.map((n) => `«${n}»`).join(', ') || 'nessun foglio'}: le segnalazioni si aggiornano mentre modifichi le celle (i confronti tra tabelle con «Controlla»).`];
+    if (live.rechecked?.length) out.push(`Ultimo aggiornamento: ${live.rechecked.map((n) => `«${n}»`).join(', ')}.`);
+    return out.join(' ');
+  }
+  if (live.tooLarge.length) {
+    const big = live.tooLarge.map((s) => `«${s.name}» (${plural(s.cells, 'cella', 'celle')})`).join(', ');
+    return `Disattivato: ${live.tooLarge.length === 1 ? 'il foglio' : 'i fogli'} ${big} ${live.tooLarge.length === 1 ? 'supera' : 'superano'} ${maxCells.toLocaleString('it-IT')} celle e ${live.tooLarge.length === 1 ? 'ricontrollarlo' : 'ricontrollarli'} a ogni modifica rallenterebbe Excel. Puoi attivarlo lo stesso.`;
+  }
+  return 'Disattivato: usa «Controlla» dopo le modifiche.';
+}

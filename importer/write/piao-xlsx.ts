@@ -8,9 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { parseA1, parseRange, rangeA1 } from '../engine/grid/address';
 import { Dossier, Finding, PapStatistics, Place } from '../engine/schema/dossier';
 import { writeFileAtomic } from './atomic';
-import { annotatedNames, cellValue, cloneStyle, isoDate, placeLink, PlainValue } from './cells';
-import { CATEGORY_IT, dateIt, GENDER_IT, KIND_IT, LEVEL_IT, MOVEMENT_IT, REGIME_IT, SEVERITY_IT, SMART_MODE_IT } from './labels';
-import { LIST_SHEETS, ListSheetKey, PAP_CATEGORY_ROWS, PAP_NAMES, PAP_SHEET, templatePath } from './piao-layout';
+import { annotatedNames, cellValue, cloneStyle, placeLink, PlainValue } from './cells';
+import { dateIt, KIND_IT, SEVERITY_IT } from './labels';
+import { DATA_SHEETS, LIST_SHEETS, ListSheetKey, PAP_NAMES, PAP_SECTIONS, PAP_SHEET, PAP_TURNOVER, templatePath } from './piao-layout';
+import { dataRows, papValues, sourceText } from './piao-tables';
 import { workbookBytes } from './xlsx-bytes';
 
 type Row = (PlainValue | ExcelJS.CellValue)[];
@@ -73,10 +74,6 @@ function fillList(ws: ExcelJS.Worksheet, rows: Row[]): void {
   ws.autoFilter = { from: { row: header, column: left }, to: { row: last, column: right } };
 }
 
-function sourceText(p: Place): string {
-  return `${p.file} · ${p.sheet}!${p.cell}`;
-}
-
 function sourceCell(p: Place, annotated: Map<string, string>): ExcelJS.CellValue {
   const file = annotated.get(p.file);
   return file ? placeLink(sourceText(p), p, file) : sourceText(p);
@@ -92,39 +89,34 @@ function namedCell(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet;
   return { ws, row: row + 1, col: col + 1 };
 }
 
-/** Writes values into the cells right of a named cell, keeping their styles. */
-function putRow(wb: ExcelJS.Workbook, name: string, values: PlainValue[], rowOffset = 0): void {
-  const { ws, row, col } = namedCell(wb, name);
-  values.forEach((v, i) => {
-    ws.getCell(row + rowOffset, col + i).value = cellValue(v);
-  });
-}
-
-function share(n: number | null | undefined): number | null {
-  return n === null || n === undefined ? null : n;
-}
-
+/**
+ * Fills the PAP sheet: each row's values go right of its defined name (a row without a name sits
+ * under the named row above it); the turnover table grows one row per year from its name, each
+ * row taking the styles of the first.
+ */
 function fillPap(wb: ExcelJS.Workbook, pap: PapStatistics): void {
-  const date = isoDate(pap.referenceDate);
-  putRow(wb, PAP_NAMES.date, [date ?? 'non indicata']);
-  PAP_CATEGORY_ROWS.forEach((c, i) => {
-    const b = pap.byCategory.find((x) => x.category === c.category);
-    putRow(wb, PAP_NAMES.categories, [b?.F ?? 0, b?.M ?? 0, b?.total ?? 0, share(b?.shareF)], i);
+  const values = papValues(pap);
+  const date = namedCell(wb, PAP_NAMES.date);
+  date.ws.getCell(date.row, date.col).value = cellValue(values.date);
+  PAP_SECTIONS.forEach((section, s) => {
+    let anchor: { ws: ExcelJS.Worksheet; row: number; col: number } | undefined;
+    let offset = 0;
+    section.rows.forEach((spec, r) => {
+      if (spec.name) {
+        anchor = namedCell(wb, PAP_NAMES[spec.name]);
+        offset = 0;
+      }
+      if (!anchor) throw new TemplateError(`nel modello manca il nome definito della riga «${spec.label}» (foglio ${PAP_SHEET}).`);
+      values.sections[s][r].forEach((v, i) => {
+        anchor!.ws.getCell(anchor!.row + offset, anchor!.col + i).value = cellValue(v);
+      });
+      offset++;
+    });
   });
-  putRow(wb, PAP_NAMES.total, [pap.headcount.F, pap.headcount.M, pap.headcount.total, share(pap.headcount.shareF)]);
-  putRow(wb, PAP_NAMES.top, [pap.top.F, pap.top.M, pap.top.total, share(pap.top.shareF)]);
-  putRow(wb, PAP_NAMES.partTime, [pap.partTime.F, pap.partTime.M, pap.partTime.F + pap.partTime.M]);
-  putRow(wb, PAP_NAMES.partTimeShare, [share(pap.partTime.shareF), share(pap.partTime.shareM)]);
-  putRow(wb, PAP_NAMES.fixedTerm, [pap.fixedTerm.F, pap.fixedTerm.M, pap.fixedTerm.F + pap.fixedTerm.M]);
-  putRow(wb, PAP_NAMES.smartWorking, [pap.smartWorking.F, pap.smartWorking.M, pap.smartWorking.total]);
-  putRow(wb, PAP_NAMES.smartWorkingShare, [share(pap.smartWorking.shareF), share(pap.smartWorking.shareM), share(pap.smartWorking.share)]);
 
   const { ws, row, col } = namedCell(wb, PAP_NAMES.turnover);
-  const width = 6;
-  const styles = Array.from({ length: width }, (_, i) => cloneStyle(ws.getCell(row, col + i).style));
-  const years = [...pap.turnover].sort((a, b) => a.year - b.year);
-  years.forEach((t, i) => {
-    const values = [t.year, t.hires.F, t.hires.M, t.terminations.F, t.terminations.M, t.hires.F + t.hires.M - t.terminations.F - t.terminations.M];
+  const styles = PAP_TURNOVER.headers.map((_, i) => cloneStyle(ws.getCell(row, col + i).style));
+  values.turnover.forEach((values, i) => {
     values.forEach((v, j) => {
       const cell = ws.getCell(row + i, col + j);
       cell.value = v;
@@ -147,38 +139,13 @@ export async function buildPiaoWorkbook(dossier: Dossier, annotated: Map<string,
   await wb.xlsx.load((await readFile(template)) as unknown as ArrayBuffer);
   const link = (p: Place) => sourceCell(p, annotated);
 
-  fillList(
-    sheetOf(wb, 'objectives'),
-    dossier.objectives.map((o) => [
-      LEVEL_IT[o.level],
-      o.code,
-      o.parent,
-      o.title,
-      o.structure,
-      o.indicator,
-      o.target,
-      o.weight === undefined ? null : o.weight / 100,
-      o.mission,
-      o.programme,
-      link(o.at),
-    ]),
-  );
-  fillList(
-    sheetOf(wb, 'headcount'),
-    dossier.headcount.map((h) => [isoDate(h.referenceDate), CATEGORY_IT[h.category], h.label, GENDER_IT[h.gender], h.count, h.fixedTerm, link(h.at)]),
-  );
-  fillList(
-    sheetOf(wb, 'workTime'),
-    dossier.workTime.map((w) => [isoDate(w.referenceDate), REGIME_IT[w.regime], GENDER_IT[w.gender], w.count, w.fixedTerm, link(w.at)]),
-  );
-  fillList(
-    sheetOf(wb, 'smartWorking'),
-    dossier.smartWorking.map((s) => [isoDate(s.referenceDate), SMART_MODE_IT[s.mode], GENDER_IT[s.gender], s.count, link(s.at)]),
-  );
-  fillList(
-    sheetOf(wb, 'turnover'),
-    dossier.turnover.map((t) => [t.year, MOVEMENT_IT[t.movement], GENDER_IT[t.gender], t.count, t.fixedTerm, link(t.at)]),
-  );
+  for (const key of DATA_SHEETS) {
+    const { values, places } = dataRows(dossier, key);
+    fillList(
+      sheetOf(wb, key),
+      values.map((row, i) => [...row.slice(0, -1), link(places[i])]),
+    );
+  }
   fillPap(wb, dossier.pap);
   fillList(
     sheetOf(wb, 'findings'),

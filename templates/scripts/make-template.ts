@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { LIST_SHEETS, ListSheetSpec, PAP_CATEGORY_ROWS, PAP_NAMES, PAP_SHEET, SHEET_ORDER } from '../../importer/write/piao-layout';
+import { LIST_SHEETS, ListSheetSpec, PAP_DATE_FMT, PAP_DATE_LABEL, PAP_NAMES, PAP_SECTIONS, PAP_SHEET, PAP_TITLE, PAP_TURNOVER, PAP_WIDTHS, SHEET_ORDER } from '../../importer/write/piao-layout';
 import { newWorkbook, saveWorkbook } from './workbook';
 
 export const TEMPLATE_FILE = join(__dirname, '..', 'PIAO-template.xlsx');
@@ -81,17 +81,17 @@ function name(wb: ExcelJS.Workbook, cell: string, key: string): void {
 
 function papSheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet(PAP_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = [{ width: 34 }, { width: 13 }, { width: 13 }, { width: 13 }, { width: 13 }, { width: 13 }];
-  ws.getCell('A1').value = 'Statistiche del Piano delle azioni positive (PAP)';
+  ws.columns = PAP_WIDTHS.map((width) => ({ width }));
+  ws.getCell('A1').value = PAP_TITLE;
   ws.getCell('A1').font = TITLE_FONT;
-  ws.getCell('A2').value = 'Data di riferimento';
+  ws.getCell('A2').value = PAP_DATE_LABEL;
   ws.getCell('A2').font = { bold: true };
-  ws.getCell('B2').numFmt = 'dd/mm/yyyy';
+  ws.getCell('B2').numFmt = PAP_DATE_FMT;
   ws.getCell('B2').alignment = { horizontal: 'left' };
   name(wb, 'B2', PAP_NAMES.date);
 
   let r = 4;
-  const section = (title: string, headers: string[]): void => {
+  const section = (title: string, headers: readonly string[]): void => {
     ws.getCell(r, 1).value = title;
     ws.getCell(r, 1).font = SECTION_FONT;
     r++;
@@ -104,7 +104,7 @@ function papSheet(wb: ExcelJS.Workbook): void {
     });
     r++;
   };
-  const valueRow = (label: string, formats: string[], key?: string, total = false): void => {
+  const valueRow = (label: string, formats: readonly string[], key?: string, total = false): void => {
     ws.getCell(r, 1).value = label;
     formats.forEach((f, i) => {
       const c = ws.getCell(r, i + 2);
@@ -123,39 +123,25 @@ function papSheet(wb: ExcelJS.Workbook): void {
     if (key) name(wb, `B${r}`, key);
     r++;
   };
-  const counts4 = ['#,##0', '#,##0', '#,##0', '0.0%'];
 
-  section('Personale per categoria e genere', ['Donne', 'Uomini', 'Totale', '% donne']);
-  PAP_CATEGORY_ROWS.forEach((c, i) => valueRow(c.label, counts4, i === 0 ? PAP_NAMES.categories : undefined));
-  valueRow('Totale personale', counts4, PAP_NAMES.total, true);
-  r++;
-  section('Posizioni di vertice (dirigenti e segretario)', ['Donne', 'Uomini', 'Totale', '% donne']);
-  valueRow('Persone', counts4, PAP_NAMES.top);
-  r++;
-  section('Part-time', ['Donne', 'Uomini', 'Totale']);
-  valueRow('Persone in part-time', ['#,##0', '#,##0', '#,##0'], PAP_NAMES.partTime);
-  valueRow('% del personale dello stesso genere', ['0.0%', '0.0%'], PAP_NAMES.partTimeShare);
-  r++;
-  section('Tempo determinato', ['Donne', 'Uomini', 'Totale']);
-  valueRow('Persone a tempo determinato', ['#,##0', '#,##0', '#,##0'], PAP_NAMES.fixedTerm);
-  r++;
-  section('Lavoro agile', ['Donne', 'Uomini', 'Totale']);
-  valueRow('Persone in lavoro agile', ['#,##0', '#,##0', '#,##0'], PAP_NAMES.smartWorking);
-  valueRow('% del personale (per genere e in totale)', ['0.0%', '0.0%', '0.0%'], PAP_NAMES.smartWorkingShare);
-  r++;
+  for (const s of PAP_SECTIONS) {
+    section(s.title, s.headers);
+    for (const row of s.rows) valueRow(row.label, row.formats, row.name && PAP_NAMES[row.name], row.total);
+    r++;
+  }
   // last, because it grows with the years found: the writer fills one row per year from here
-  ws.getCell(r, 1).value = 'Assunzioni e cessazioni per anno';
+  ws.getCell(r, 1).value = PAP_TURNOVER.title;
   ws.getCell(r, 1).font = SECTION_FONT;
   r++;
   const h = ws.getRow(r);
-  ['Anno', 'Assunzioni donne', 'Assunzioni uomini', 'Cessazioni donne', 'Cessazioni uomini', 'Saldo'].forEach((t, i) => {
+  PAP_TURNOVER.headers.forEach((t, i) => {
     styleHeaderCell(h.getCell(i + 1));
     h.getCell(i + 1).value = t;
     h.getCell(i + 1).alignment = { horizontal: i ? 'center' : 'left', vertical: 'middle', wrapText: true };
   });
   h.height = 30;
   r++;
-  ['0', '#,##0', '#,##0', '#,##0', '#,##0', '+#,##0;-#,##0;0'].forEach((f, i) => {
+  PAP_TURNOVER.formats.forEach((f, i) => {
     const c = ws.getCell(r, i + 1);
     c.numFmt = f;
     c.border = THIN;

@@ -67,6 +67,17 @@ describe('manifest.xml', () => {
     expect(host.DesktopFormFactor.FunctionFile['@resid']).toBe('Taskpane.Url');
   });
 
+  it('declares the custom functions PIAO.* in the shared runtime of the task pane', () => {
+    const cf = host.AllFormFactors.ExtensionPoint;
+    expect(cf['@type']).toBe('CustomFunctions');
+    const url = (resid: string) => resources.Urls.Url.find((u: { '@id': string }) => u['@id'] === resid)['@DefaultValue'];
+    expect(url(cf.Script.SourceLocation['@resid'])).toBe(`${DEV_URL}functions.js`);
+    expect(url(cf.Metadata.SourceLocation['@resid'])).toBe(`${DEV_URL}functions.json`);
+    // the page is the task pane's: one runtime for the pane, the buttons and the functions
+    expect(cf.Page.SourceLocation['@resid']).toBe(host.Runtimes.Runtime[0]['@resid']);
+    expect(shortString(cf.Namespace['@resid'])['@DefaultValue']).toBe('PIAO');
+  });
+
   it('references only resources it defines', () => {
     const resids = [...text.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     expect(resids.length).toBeGreaterThan(20);
@@ -80,7 +91,7 @@ describe('manifest.xml', () => {
       expect(url.startsWith(DEV_URL)).toBe(true);
       const path = url.slice(DEV_URL.length);
       if (path.startsWith('assets/')) expect(existsSync(join(ROOT, 'addin', path))).toBe(true);
-      else expect(['taskpane.html', 'aiuto.html']).toContain(path);
+      else expect(['taskpane.html', 'aiuto.html', 'functions.js', 'functions.json']).toContain(path);
     }
     expect(app.DefaultSettings.SourceLocation['@DefaultValue']).toBe(`${DEV_URL}taskpane.html`);
   });

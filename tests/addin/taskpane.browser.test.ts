@@ -3,12 +3,20 @@
  * stand-in: click "Controlla", see the findings, click one and its cell is selected; press the
  * ribbon's "Pulisci segnalazioni" and the grid is as before. Any request that is not for the
  * page's own files fails the test (office.js is answered by the stand-in).
- * `npm run screenshot` also writes docs/taskpane.png.
+ * Then the workflows: «Normalizza» (and its question before replacing), «Inserisci modello» with
+ * its picker, «Ricontrollo automatico» updating the pane as a cell is edited, and the custom
+ * functions of the built functions.js with the built functions.json.
+ * `npm run screenshot` also writes docs/taskpane.png and the workflow pictures in docs/.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Server } from 'node:http';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, Page, chromium } from 'playwright-core';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { OFFICE_TEMPLATES } from '../../addin/templates/catalog';
+import { NORMALISED_SHEETS } from '../../addin/normalise/plan';
+import { decodeXlsxBase64 } from './fake-excel/from-xlsx';
+import { FakeSheetData } from './fake-excel/workbook';
 import { checkWorkbook } from '../../addin/office/actions';
 import { FLAG_FILL } from '../../addin/flags/look';
 import { countBySeverity, countsSentence } from '../../addin/taskpane/view';
@@ -32,15 +40,22 @@ describe('task pane in headless Chromium', () => {
   let origin: string;
   let standin: string;
   let data: FakeWorkbookData;
+  let dist: string;
+  let templates: Record<string, FakeSheetData[]>;
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium non trovato in ${CHROMIUM}: installalo con "apt-get install -y chromium" (o indica PIAO_CHROMIUM).`);
-    const dist = tempDir('piao-dist-');
+    dist = tempDir('piao-dist-');
     const standinDir = tempDir('piao-standin-');
     await buildAddin(dist, standinDir);
     standin = readFileSync(join(standinDir, 'office-standin.js'), 'utf8');
     ({ origin, server } = await serveFolder(dist));
     data = await fakeWorkbookFromXlsx(readFileSync(SAMPLE), 'https://comune.example/condivisi/peg-2024.xlsx');
+    templates = {};
+    for (const t of OFFICE_TEMPLATES) {
+      const b64 = readFileSync(join(ROOT, 'templates', 'modelli', t.file)).toString('base64');
+      templates[b64] = await decodeXlsxBase64(b64);
+    }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   });
 
@@ -123,6 +138,148 @@ describe('task pane in headless Chromium', () => {
 
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  /** The pane on a workbook, with the network closed but for its own files and the office.js stand-in. */
+  async function openPane(workbook: FakeWorkbookData, apiVersion = '1.18'): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 420, height: 980 } });
+    const foreign: string[] = [];
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`)) return route.continue();
+      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: standin });
+      foreign.push(url);
+      return route.abort();
+    });
+    await page.addInitScript(
+      ({ wb, api, xlsx }) => {
+        const w = window as unknown as Record<string, unknown>;
+        w.__PIAO_FAKE_WORKBOOK__ = wb;
+        w.__PIAO_FAKE_API__ = api;
+        w.__PIAO_FAKE_XLSX__ = xlsx;
+      },
+      { wb: workbook, api: apiVersion, xlsx: templates },
+    );
+    await page.goto(`${origin}/taskpane.html`);
+    return { page, foreign, errors };
+  }
+
+  const fakeData = (page: Page) => page.evaluate(() => (window as unknown as { __piaoFake: { excel: FakeExcel } }).__piaoFake.excel.workbook.toData());
+  const shotPath = (name: string) => (process.env.PIAO_UPDATE_SCREENSHOT ? join(ROOT, 'docs', name) : join(tempDir('piao-shot-'), name));
+
+  it('«Normalizza» writes the PIAO sheets, then asks before replacing them', async () => {
+    const prato = await fakeWorkbookFromXlsx(readFileSync(join(ROOT, 'templates', 'samples', 'provincia-prato', 'piao-2024-2026-pap.xlsx')), 'https://ente.example/piao-2024-2026-pap.xlsx');
+    const { page, foreign, errors } = await openPane(prato);
+    await page.getByRole('button', { name: 'Normalizza' }).click();
+    await page.getByText(/Scritti i fogli/).waitFor();
+    const names = (await fakeData(page)).sheets.map((x) => x.name);
+    expect(names).toEqual(['Monitoraggio dati PAP', ...NORMALISED_SHEETS.filter((x) => x.key !== 'objectives').map((x) => x.name)]);
+    const pap = (await fakeData(page)).sheets.find((x) => x.name === 'Statistiche PAP')!;
+    expect(pap.tables!.map((t) => t.name)).toContain('PAP_Categorie');
+
+    await page.getByRole('button', { name: 'Normalizza' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sostituire i fogli normalizzati?' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('«Statistiche PAP»');
+    await page.waitForTimeout(400); // the dialog's opening animation
+    const shot = shotPath('normalizza.png');
+    await page.screenshot({ path: shot });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+    await dialog.getByRole('button', { name: 'Sostituisci' }).click();
+    await page.getByText(/Sostituiti i fogli/).waitFor();
+    expect((await fakeData(page)).sheets.map((x) => x.name)).toEqual(names);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('«Inserisci modello» inserts the templates picked, and serves them as files for older Excel', async () => {
+    const { page, foreign, errors } = await openPane(structuredClone(data));
+    await page.getByRole('button', { name: 'Inserisci modello' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Inserisci modello' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('checkbox').count()).toBe(OFFICE_TEMPLATES.length);
+    await dialog.getByRole('checkbox', { name: 'Personale' }).check();
+    await dialog.getByRole('checkbox', { name: 'Lavoro agile' }).check();
+    await page.waitForTimeout(400);
+    const shot = shotPath('inserisci-modello.png');
+    await page.screenshot({ path: shot });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+    await dialog.getByRole('button', { name: 'Inserisci', exact: true }).click();
+    await page.getByText(/Inseriti i fogli/).waitFor();
+    const after = await fakeData(page);
+    expect(after.sheets.map((x) => x.name)).toEqual([...data.sheets.map((x) => x.name), 'Personale AAAA', 'Lavoro agile AAAA']);
+    expect(after.sheets.slice(0, data.sheets.length)).toEqual(data.sheets);
+    for (const t of OFFICE_TEMPLATES) {
+      const res = await page.request.get(`${origin}/modelli/${t.file}`);
+      expect(res.status()).toBe(200);
+      expect(Buffer.from(await res.body())).toEqual(readFileSync(join(ROOT, 'templates', 'modelli', t.file)));
+    }
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('«Inserisci modello» on ExcelApi 1.12 says how to copy the sheets by hand, with links to the files', async () => {
+    const { page, errors } = await openPane(structuredClone(data), '1.12');
+    await page.getByRole('button', { name: 'Inserisci modello' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Inserisci modello' });
+    await dialog.getByRole('checkbox', { name: 'Obiettivi' }).check();
+    await dialog.getByRole('button', { name: 'Inserisci', exact: true }).click();
+    await page.getByText(/ExcelApi 1\.13/).waitFor();
+    expect(await page.getByText(/ExcelApi 1\.13/).innerText()).toContain(`${origin}/modelli/obiettivi.xlsx`);
+    expect((await fakeData(page)).sheets).toEqual(data.sheets);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('«Ricontrollo automatico» updates the counts as a cell is corrected, and stops when turned off', async () => {
+    const book = await fakeWorkbookFromXlsx(readFileSync(join(ROOT, 'templates', 'samples', 'comune-roccanera', 'personale-2024-da-verificare.xlsx')), 'https://ente.example/personale-2024.xlsx');
+    const { page, errors, foreign } = await openPane(book);
+    await page.getByRole('button', { name: 'Controlla' }).click();
+    const status = page.getByRole('status');
+    await status.waitFor();
+    const toggle = page.getByRole('switch', { name: 'Ricontrollo automatico' });
+    await page.getByText(/Attivo su «Personale 2024»/).waitFor();
+    expect(await toggle.isChecked()).toBe(true);
+    const before = await status.innerText();
+    // the user corrects the total of «Cat. C» (21 -> 20)
+    await page.evaluate(() => (window as unknown as { __piaoFake: { excel: FakeExcel } }).__piaoFake.excel.userEdit('Personale 2024', 'D6', [[20]]));
+    await page.getByText(/Ultimo aggiornamento: «Personale 2024»/).waitFor();
+    const after = await status.innerText();
+    expect(after).not.toBe(before);
+    expect(Number(/(\d+) errori/.exec(after)![1])).toBe(Number(/(\d+) errori/.exec(before)![1]) - 1);
+    await page.waitForTimeout(300);
+    const shot = shotPath('ricontrollo.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+
+    await toggle.click();
+    await page.getByText(/Disattivato/).waitFor();
+    const handlers = await page.evaluate(() => (window as unknown as { __piaoFake: { excel: FakeExcel } }).__piaoFake.excel.events.count());
+    expect(handlers).toBe(0);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('ships the custom functions: functions.json as generated from the source, functions.js bound to each id', async () => {
+    const built = JSON.parse(readFileSync(join(dist, 'functions.json'), 'utf8'));
+    const generated = await generateCustomFunctionsMetadata([join(ROOT, 'addin', 'functions', 'functions.ts')], true);
+    expect(built).toEqual(JSON.parse(generated.metadataJson));
+    const { page, errors } = await openPane(structuredClone(data));
+    await page.getByRole('button', { name: 'Controlla' }).waitFor();
+    const call = (id: string, ...args: unknown[]) =>
+      page.evaluate(({ id, args }) => (window as unknown as { __piaoFake: { callFunction(id: string, ...a: unknown[]): unknown } }).__piaoFake.callFunction(id, ...args), { id, args });
+    expect(await page.evaluate(() => (window as unknown as { __piaoFake: { functions(): string[] } }).__piaoFake.functions())).toEqual(built.functions.map((f: { id: string }) => f.id));
+    expect(await call('PROGRAMMA', '04.02')).toBe('Altri ordini di istruzione non universitaria');
+    expect(await call('MISSIONE', 4)).toBe('Istruzione e diritto allo studio');
+    expect(await call('QUOTA', 43, 69)).toBe(0.623);
+    expect(await call('PROGRAMMA', '01.99')).toMatchObject({ code: '#VALUE!', message: expect.stringMatching(/non esiste/) });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { FakeOfficeError, fail, notLoaded } from './errors';
 import { FakeWorkbook } from './workbook';
+import type { FakeEvents, XlsxDecoder } from './structure';
 import { CellRange } from '../../../importer/engine/grid/address';
 
 /** Stages a loaded value, to be visible once the whole sync succeeds. */
@@ -8,7 +9,7 @@ export type Stage = (obj: FakeObject<unknown>, prop: string, value: unknown) => 
 export interface Action {
   /** Bytes this action adds to the request. */
   bytes: number;
-  run(stage: Stage): void;
+  run(stage: Stage): void | Promise<void>;
 }
 
 export interface SyncRecord {
@@ -31,6 +32,10 @@ export interface FakeHostState {
   stats: FakeExcelStats;
   /** Fault injection: an error code for a call Excel should refuse (say, on too large a range). */
   refuse?: (api: string, range?: CellRange) => string | undefined;
+  /** Event handlers registered on the sheets (they outlive the Excel.run that added them). */
+  events: FakeEvents;
+  /** How insertWorksheetsFromBase64 reads a file (exceljs in Node, a table of known files in the browser). */
+  decodeXlsx?: XlsxDecoder;
 }
 
 const encoder = new TextEncoder();
@@ -102,7 +107,7 @@ export class FakeContext {
       staged.push([obj, prop, value]);
       responseBytes += byteLength(value) + prop.length + 4;
     };
-    for (const a of actions) a.run(stage);
+    for (const a of actions) await a.run(stage);
     record.responseBytes = responseBytes;
     if (responseBytes > this.host.payloadLimit) throw fail('ResponsePayloadSizeLimitExceeded', `Risposta di ${responseBytes} byte oltre il limite di ${this.host.payloadLimit}.`);
     for (const [obj, prop, value] of staged) obj.commit(prop, value);
@@ -110,6 +115,11 @@ export class FakeContext {
 
   close(): void {
     this.closed = true;
+  }
+
+  /** Excel.run(object.context, ...): the context of an earlier run, usable again for this batch. */
+  reopen(): void {
+    this.closed = false;
   }
 }
 

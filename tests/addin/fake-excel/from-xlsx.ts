@@ -42,8 +42,9 @@ export async function fakeWorkbookFromXlsx(bytes: Uint8Array, url?: string): Pro
   wb.eachSheet((ws) => {
     const cells: [string, FakeCell][] = [];
     const notes: FakeSheetData['notes'] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
+    // empty cells too: a cell with only a number format (a template's code column) keeps it
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
         const s = shown(cell.value);
         const entry: FakeCell = {};
@@ -73,4 +74,9 @@ export async function fakeWorkbookFromXlsx(bytes: Uint8Array, url?: string): Pro
   });
   const firstVisible = sheets.find((s) => s.visibility === 'Visible') ?? sheets[0];
   return { url, sheets, activeSheetId: firstVisible?.id ?? '', selection: null, customXmlParts: [], counter };
+}
+
+/** How the in-memory Excel opens a base64 xlsx for insertWorksheetsFromBase64 (in Node). */
+export async function decodeXlsxBase64(base64: string): Promise<FakeSheetData[]> {
+  return (await fakeWorkbookFromXlsx(Buffer.from(base64, 'base64'))).sheets;
 }

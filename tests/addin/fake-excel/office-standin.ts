@@ -5,19 +5,43 @@
  * the ribbon buttons.
  */
 import { FakeExcel } from './excel';
-import { FakeWorkbookData } from './workbook';
+import { FakeSheetData, FakeWorkbookData } from './workbook';
 
 interface StandinWindow {
   __PIAO_FAKE_WORKBOOK__: FakeWorkbookData;
   __PIAO_FAKE_API__?: string;
+  /** The xlsx files insertWorksheetsFromBase64 may receive, already opened by the test (base64 -> sheets). */
+  __PIAO_FAKE_XLSX__?: Record<string, FakeSheetData[]>;
   __piaoFake: unknown;
   Office: unknown;
   Excel: unknown;
+  CustomFunctions: unknown;
 }
 
 const w = window as unknown as StandinWindow;
-const excel = FakeExcel.fromData(w.__PIAO_FAKE_WORKBOOK__, { apiVersion: w.__PIAO_FAKE_API__ ?? '1.18' });
+const excel = FakeExcel.fromData(w.__PIAO_FAKE_WORKBOOK__, {
+  apiVersion: w.__PIAO_FAKE_API__ ?? '1.18',
+  decodeXlsx: (base64) => {
+    const sheets = w.__PIAO_FAKE_XLSX__?.[base64];
+    if (!sheets) throw new Error('file xlsx sconosciuto al simulatore');
+    return structuredClone(sheets);
+  },
+});
 const actions = new Map<string, (event: { completed(): void }) => void>();
+const functions = new Map<string, (...args: unknown[]) => unknown>();
+
+/** The custom functions runtime's error: Excel shows `code` in the cell and `message` on hover. */
+class FunctionError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+w.CustomFunctions = {
+  Error: FunctionError,
+  ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+  associate: (id: string, f: (...args: unknown[]) => unknown) => functions.set(id, f),
+};
 
 w.Office = {
   HostType: { Excel: 'Excel' },
@@ -33,7 +57,11 @@ w.Office = {
   actions: { associate: (name: string, handler: (event: { completed(): void }) => void) => actions.set(name, handler) },
   addin: { showAsTaskpane: () => Promise.resolve() },
 };
-w.Excel = { run: <T>(batch: Parameters<FakeExcel['run']>[0]) => excel.run(batch as never) as Promise<T> };
+type Batch = Parameters<FakeExcel['run']>[0];
+/** Excel.run(batch), or Excel.run(object.context, batch) to reuse an earlier run's context (event handlers). */
+w.Excel = {
+  run: (first: Batch | unknown, second?: Batch) => (second ? excel.runIn(first, second) : excel.run(first as Batch)),
+};
 w.__piaoFake = {
   excel,
   /** Presses a ribbon button (ExecuteFunction): resolves when the handler calls event.completed(). */
@@ -44,4 +72,12 @@ w.__piaoFake = {
       else handler({ completed: () => resolve() });
     }),
   actions: () => [...actions.keys()],
+  /** Calls a custom function by its id, as a formula =PIAO.<ID>(...) would; an error comes back as { code, message }. */
+  callFunction: (id: string, ...args: unknown[]) => {
+    const f = functions.get(id);
+    if (!f) throw new Error(`nessuna funzione personalizzata ${id}`);
+    const v = f(...args);
+    return v instanceof FunctionError ? { code: v.code, message: v.message } : v;
+  },
+  functions: () => [...functions.keys()],
 };

@@ -20,6 +20,7 @@ import type {
 } from '../../../addin/office/excel-api';
 import { FakeCollection, FakeContext, FakeObject, LoadArg, Scalar, byteLength } from './context';
 import { fail } from './errors';
+import { FakeChangedHandlers, FakeRangeFont, FakeTableCollection, checkSheetName, columnWidthScalar, deleteSheet, freeSheetName, setColumnWidth, setWrap } from './structure';
 import { FakeFill, FakeSheet, FakeWorkbook, NO_FILL, cellKeyOf } from './workbook';
 
 interface RangeTarget {
@@ -153,16 +154,55 @@ export class FakeRangeFill extends FakeObject<RangeTarget> implements XlRangeFil
 
 export class FakeRangeFormat extends FakeObject<RangeTarget> implements XlRangeFormat {
   readonly fill: FakeRangeFill;
+  readonly font: FakeRangeFont;
   constructor(ctx: FakeContext, resolver: () => RangeTarget | null) {
     super(ctx, resolver, 'RangeFormat');
     this.fill = new FakeRangeFill(ctx, resolver, 'RangeFill');
+    this.font = new FakeRangeFont(ctx, resolver, 'RangeFont');
   }
   protected scalars(): Record<string, Scalar<RangeTarget>> {
-    return {};
+    return {
+      columnWidth: { ...columnWidthScalar(), since: '1.2' },
+      wrapText: { get: (t) => uniform(t, (r, c) => t.sheet.cell(r, c)?.wrap ?? false), since: '1.2' },
+    };
   }
   protected override navs(): Record<string, FakeObject<unknown>> {
-    return { fill: this.fill as FakeObject<unknown> };
+    return { fill: this.fill as FakeObject<unknown>, font: this.font as FakeObject<unknown> };
   }
+  get columnWidth(): number {
+    return this.read('columnWidth');
+  }
+  set columnWidth(v: number) {
+    setColumnWidth(this.ctx, this, v);
+  }
+  get wrapText(): boolean {
+    return this.read('wrapText');
+  }
+  set wrapText(v: boolean) {
+    setWrap(this.ctx, this, v);
+  }
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?%?$/;
+const DATE_TEXT = /^\d{1,4}[./-]\d{1,2}([./-]\d{1,4})?$/;
+
+/**
+ * What Excel makes of a text written into `values`, as if typed: a leading apostrophe keeps the
+ * rest as text; a number-looking or date-looking text becomes a number (so a code "01.02" written
+ * without the apostrophe is lost, as in Excel); "=", "+", "-" and "@" start a formula.
+ */
+function typed(x: string): { value: string | number | boolean; type: 'String' | 'Double' | 'Boolean' } | null {
+  if (x.startsWith("'")) return x.length > 1 ? { value: x.slice(1), type: 'String' } : null;
+  const t = x.trim();
+  if (NUMBER_TEXT.test(t)) {
+    const pct = t.endsWith('%');
+    const n = Number(t.replace('%', '').replace(',', '.'));
+    return { value: pct ? n / 100 : n, type: 'Double' };
+  }
+  if (DATE_TEXT.test(t)) return { value: 45000, type: 'Double' }; // some date: the text is gone either way
+  if (/^(true|false|vero|falso)$/i.test(t)) return { value: /^(true|vero)$/i.test(t), type: 'Boolean' };
+  if (/^[=+\-@]/.test(t)) throw fail('NotImplemented', `Formule non simulate: «${x}» sarebbe letto come formula.`);
+  return { value: x, type: 'String' };
 }
 
 export class FakeRangeAreas extends FakeObject<{ sheet: FakeSheet; areas: CellRange[] }> implements XlRangeAreas {
@@ -240,11 +280,14 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       assertWritable(t.sheet);
       const m = checkShape(t, v, 'values');
       cellsOf(t, (r, c) => {
-        const x = m ? m[r - t.range.top][c - t.range.left] : v;
+        const x: unknown = m ? m[r - t.range.top][c - t.range.left] : v;
         if (x === null) return;
-        if (typeof x === 'string' && x.startsWith('=')) throw fail('NotImplemented', 'Formule non simulate.');
         if (typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean') throw fail('InvalidArgument', `Valore non valido: ${JSON.stringify(x)}.`);
-        t.sheet.setValue(r, c, x === '' ? null : x); // writing "" clears the cell
+        if (typeof x === 'number' && !Number.isFinite(x)) throw fail('InvalidArgument', `Numero non valido: ${x}.`);
+        if (typeof x !== 'string') return t.sheet.setValue(r, c, x);
+        if (x.length > 32767) throw fail('InvalidArgument', 'Testo oltre 32.767 caratteri.');
+        const input = x === '' ? null : typed(x); // writing "" clears the cell
+        t.sheet.setValue(r, c, input ? input.value : null, input?.type);
       });
     });
   }
@@ -501,12 +544,30 @@ export class FakeCommentCollection extends FakeCollection<CommentTarget, FakeCom
 
 export class FakeWorksheet extends FakeObject<FakeSheet> implements XlWorksheet {
   readonly protection: FakeProtection;
+  readonly tables: FakeTableCollection;
+  readonly onChanged: FakeChangedHandlers;
   private notesProxy?: FakeNoteCollection;
   private commentsProxy?: FakeCommentCollection;
 
   constructor(ctx: FakeContext, resolver: () => FakeSheet | null) {
     super(ctx, resolver, 'Worksheet');
     this.protection = new FakeProtection(ctx, () => this.resolveNow(), 'WorksheetProtection');
+    this.tables = new FakeTableCollection(ctx, () => this.target());
+    this.onChanged = new FakeChangedHandlers(ctx, this, ctx.host.events);
+  }
+
+  readonly freezePanes = {
+    freezeRows: (count = 1) => {
+      this.act('freezePanes.freezeRows', count, (s) => {
+        this.ctx.require('1.7', 'WorksheetFreezePanes.freezeRows');
+        if (!Number.isInteger(count) || count < 0) throw fail('InvalidArgument', `Righe da bloccare non valide: ${count}.`);
+        s.frozenRows = count;
+      });
+    },
+  };
+
+  delete(): void {
+    this.act('delete', null, (s) => deleteSheet(this.ctx.model, s));
   }
 
   protected scalars(): Record<string, Scalar<FakeSheet>> {
@@ -596,6 +657,21 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
   getItemOrNullObject(key: string): FakeWorksheet {
     return this.byKey(key, true);
   }
+  add(name?: string): FakeWorksheet {
+    let made: FakeSheet | undefined;
+    this.ctx.enqueue({
+      bytes: 60 + byteLength(name ?? ''),
+      run: () => {
+        const wb = this.ctx.model;
+        let n = wb.sheets.length + 1;
+        while (name === undefined && wb.sheet(`Foglio${n}`)) n++;
+        const chosen = name ?? `Foglio${n}`;
+        checkSheetName(wb, chosen);
+        made = wb.addSheet(chosen);
+      },
+    });
+    return new FakeWorksheet(this.ctx, () => made ?? null);
+  }
 }
 
 /** The root element's namespace, or an error for text that is not one XML element. */
@@ -610,7 +686,7 @@ function xmlNamespace(xml: string): string {
 }
 
 /** The value of a call (getXml): readable after the sync that ran it succeeded. */
-class FakeClientResult<T> extends FakeObject<null> implements XlClientResult<T> {
+export class FakeClientResult<T> extends FakeObject<null> implements XlClientResult<T> {
   constructor(ctx: FakeContext) {
     super(ctx, () => null, 'ClientResult');
   }
@@ -703,9 +779,42 @@ export class FakeCustomXmlParts implements XlCustomXmlPartCollection {
 export class FakeWorkbookProxy implements XlWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly customXmlParts: FakeCustomXmlParts;
-  constructor(ctx: FakeContext) {
+  constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.customXmlParts = new FakeCustomXmlParts(ctx);
+  }
+
+  insertWorksheetsFromBase64(base64File: string, options: { sheetNamesToInsert?: string[]; positionType?: string; relativeTo?: string } = {}): FakeClientResult<string[]> {
+    const ctx = this.ctx;
+    ctx.check();
+    const result = new FakeClientResult<string[]>(ctx);
+    ctx.enqueue({
+      bytes: 60 + base64File.length,
+      run: async (stage) => {
+        ctx.require('1.13', 'Workbook.insertWorksheetsFromBase64');
+        const decode = ctx.host.decodeXlsx;
+        if (!decode) throw fail('NotImplemented', 'Nessun decodificatore xlsx nel simulatore.');
+        let sheets;
+        try {
+          sheets = await decode(base64File);
+        } catch {
+          throw fail('InvalidArgument', 'Il file base64 non è una cartella di lavoro xlsx valida.');
+        }
+        const wanted = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : sheets.map((x) => x.name);
+        for (const w of wanted) if (!sheets.some((x) => x.name === w)) throw fail('ItemNotFound', `Il file non ha il foglio "${w}".`);
+        if (options.positionType && !['None', 'End'].includes(options.positionType)) throw fail('NotImplemented', `Posizione ${options.positionType} non simulata.`);
+        const wb = ctx.model;
+        const ids: string[] = [];
+        for (const data of sheets.filter((x) => wanted.includes(x.name))) {
+          const sheet = FakeSheet.fromData({ ...data, id: `{${wb.nextId('sheet-')}}`, name: freeSheetName(wb, data.name), protected: false });
+          sheet.tables = [];
+          wb.sheets.push(sheet);
+          ids.push(sheet.id);
+        }
+        stage(result as FakeObject<unknown>, 'value', ids);
+      },
+    });
+    return result;
   }
 }
 

@@ -19,11 +19,28 @@ export interface FakeFill {
 /** What Excel reports for a cell without fill. */
 export const NO_FILL: Readonly<FakeFill> = Object.freeze({ color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
 
+export interface FakeFont {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+}
+
 export interface FakeCell {
   value?: string | number | boolean;
   type?: FakeValueType;
   format?: string;
   fill?: FakeFill;
+  font?: FakeFont;
+  wrap?: boolean;
+}
+
+/** An Excel table (ListObject): a name unique in the workbook, a range, a style; the first row holds the headers. */
+export interface FakeTableData {
+  id: string;
+  name: string;
+  range: string;
+  style: string;
 }
 
 export interface FakeNote {
@@ -45,6 +62,10 @@ export interface FakeSheetData {
   merges: string[];
   notes: [string, FakeNote][];
   comments: [string, FakeComment][];
+  tables?: FakeTableData[];
+  /** Column widths in points, by 0-based column. */
+  columnWidths?: [number, number][];
+  frozenRows?: number;
 }
 
 export interface FakeWorkbookData {
@@ -68,6 +89,9 @@ export class FakeSheet {
   readonly notes = new Map<number, FakeNote>();
   readonly comments = new Map<number, FakeComment>();
   merges: CellRange[] = [];
+  tables: FakeTableData[] = [];
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
 
   constructor(
     public id: string,
@@ -118,7 +142,7 @@ export class FakeSheet {
   private tidy(row: number, col: number): void {
     const key = cellKeyOf(row, col);
     const c = this.cells.get(key);
-    if (c && c.type === undefined && c.format === undefined && c.fill === undefined) this.cells.delete(key);
+    if (c && c.type === undefined && c.format === undefined && c.fill === undefined && c.font === undefined && c.wrap === undefined) this.cells.delete(key);
   }
 
   /** The used range: cells holding a value (and, unless valuesOnly, a format or a fill). */
@@ -149,6 +173,10 @@ export class FakeSheet {
       merges: this.merges.map(rangeA1),
       notes: [...this.notes].map(([k, n]) => [a1(rowOfKey(k), colOfKey(k)), { ...n }]),
       comments: [...this.comments].map(([k, n]) => [a1(rowOfKey(k), colOfKey(k)), { ...n }]),
+      // only when set, so a workbook read from a file and one written back compare equal
+      ...(this.tables.length ? { tables: this.tables.map((t) => ({ ...t })) } : {}),
+      ...(this.columnWidths.size ? { columnWidths: [...this.columnWidths] } : {}),
+      ...(this.frozenRows ? { frozenRows: this.frozenRows } : {}),
     };
   }
 
@@ -162,6 +190,9 @@ export class FakeSheet {
     for (const [ref, n] of d.notes) s.notes.set(key(ref), { ...n });
     for (const [ref, n] of d.comments) s.comments.set(key(ref), { ...n });
     s.merges = d.merges.map(parseRange);
+    s.tables = (d.tables ?? []).map((t) => ({ ...t }));
+    for (const [c, w] of d.columnWidths ?? []) s.columnWidths.set(c, w);
+    s.frozenRows = d.frozenRows ?? 0;
     return s;
   }
 }
@@ -184,6 +215,15 @@ export class FakeWorkbook {
     this.sheets.push(s);
     if (!this.activeSheetId) this.activeSheetId = s.id;
     return s;
+  }
+
+  /** The table of that name anywhere in the workbook (names are case-insensitive). */
+  table(name: string): { sheet: FakeSheet; table: FakeTableData } | undefined {
+    for (const sheet of this.sheets) {
+      const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (table) return { sheet, table };
+    }
+    return undefined;
   }
 
   sheet(nameOrId: string): FakeSheet | undefined {

@@ -1,0 +1,92 @@
+/**
+ * When the live re-check runs: edits are collected per sheet and run together once the user has
+ * stopped typing for `delayMs`; an edit arriving while a re-check runs is kept for the next one
+ * (never two at once, never lost). Timers are injected, so the tests drive them.
+ */
+import { CellRange } from '../../importer/engine/grid/address';
+
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+/** Quiet time after the last edit before re-checking: long enough not to run between two keystrokes of a cell. */
+export const LIVE_DELAY_MS = 800;
+
+/** The changes to re-check: by sheet id, the ranges edited. */
+export type Changes = Map<string, CellRange[]>;
+
+export class LiveScheduler {
+  private pending: Changes = new Map();
+  private timer: unknown;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly run: (changes: Changes) => Promise<void>,
+    private readonly timers: Timers = realTimers,
+    private readonly delayMs = LIVE_DELAY_MS,
+  ) {}
+
+  /** An edit: (re)starts the quiet-time wait. */
+  notify(sheetId: string, range: CellRange): void {
+    if (this.stopped) return;
+    const list = this.pending.get(sheetId) ?? [];
+    list.push(range);
+    this.pending.set(sheetId, list);
+    this.arm();
+  }
+
+  private arm(): void {
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer = this.timers.set(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.delayMs);
+  }
+
+  /** Runs the collected changes now (after the running re-check, if any). */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined) {
+      this.timers.clear(this.timer);
+      this.timer = undefined;
+    }
+    if (this.running) {
+      await this.running;
+      if (this.timer !== undefined || this.isRunning()) return; // a newer wait or run took over
+    }
+    if (this.stopped || this.pending.size === 0) return;
+    const changes = this.pending;
+    this.pending = new Map();
+    this.running = this.run(changes)
+      .catch(() => undefined) // the run reports its own errors
+      .finally(() => {
+        this.running = null;
+      });
+    await this.running;
+    if (this.pending.size && this.timer === undefined && !this.stopped) this.arm();
+  }
+
+  private isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  /** True while edits wait or a re-check runs. */
+  get busy(): boolean {
+    return this.timer !== undefined || this.running !== null || this.pending.size > 0;
+  }
+
+  /** Drops waiting edits; a running re-check finishes. */
+  stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer = undefined;
+    this.pending.clear();
+    return this.running ?? Promise.resolve();
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The values of PIAO.xlsx computed from a Dossier, row by row, as pure data: the importer's writer
+ * (piao-xlsx.ts) puts them in the template with exceljs, the add-in's «Normalizza» writes the same
+ * rows into the open workbook through Office.js. One place decides what each row holds.
+ */
+import { Dossier, PapStatistics, Place } from '../engine/schema/dossier';
+import { CATEGORY_IT, GENDER_IT, LEVEL_IT, MOVEMENT_IT, REGIME_IT, SMART_MODE_IT } from './labels';
+import { DataSheetKey, PAP_CATEGORY_ROWS, PAP_SECTIONS } from './piao-sheets';
+
+/** A value cell: text, number, date (UTC midnight) or empty. */
+export type TableCell = string | number | Date | null;
+
+export interface DataRows {
+  /** One row per record, in the column order of the sheet's ColumnSpec list; the last column is the source. */
+  values: TableCell[][];
+  /** Where each row's record was read (the source column links there). */
+  places: Place[];
+}
+
+/** "2024-12-31" as a date value (UTC midnight, so Excel shows the same day everywhere). */
+export function isoDate(iso: string | undefined): Date | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** The text of a source cell: "file.xlsx · Foglio!C23". */
+export function sourceText(p: Place): string {
+  return `${p.file} · ${p.sheet}!${p.cell}`;
+}
+
+const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
+
+function rows<T extends { at: Place }>(records: readonly T[], row: (r: T) => TableCell[]): DataRows {
+  return { values: records.map((r) => [...row(r), sourceText(r.at)]), places: records.map((r) => r.at) };
+}
+
+/** The rows of one list sheet of PIAO.xlsx. */
+export function dataRows(dossier: Dossier, key: DataSheetKey): DataRows {
+  switch (key) {
+    case 'objectives':
+      return rows(dossier.objectives, (o) => [
+        LEVEL_IT[o.level],
+        o.code,
+        o.parent,
+        o.title,
+        o.structure,
+        orNull(o.indicator),
+        orNull(o.target),
+        o.weight === undefined ? null : o.weight / 100,
+        orNull(o.mission),
+        orNull(o.programme),
+      ]);
+    case 'headcount':
+      return rows(dossier.headcount, (h) => [isoDate(h.referenceDate), CATEGORY_IT[h.category], h.label, GENDER_IT[h.gender], h.count, h.fixedTerm]);
+    case 'workTime':
+      return rows(dossier.workTime, (w) => [isoDate(w.referenceDate), REGIME_IT[w.regime], GENDER_IT[w.gender], w.count, w.fixedTerm]);
+    case 'smartWorking':
+      return rows(dossier.smartWorking, (s) => [isoDate(s.referenceDate), SMART_MODE_IT[s.mode], GENDER_IT[s.gender], s.count]);
+    case 'turnover':
+      return rows(dossier.turnover, (t) => [t.year, MOVEMENT_IT[t.movement], GENDER_IT[t.gender], t.count, t.fixedTerm]);
+  }
+}
+
+export interface PapValues {
+  /** The reference date, or the words "non indicata". */
+  date: Date | string;
+  /** For each of PAP_SECTIONS, for each of its rows, the value cells. */
+  sections: TableCell[][][];
+  /** Hires and terminations, one row per year, oldest first (columns of PAP_TURNOVER). */
+  turnover: number[][];
+}
+
+const shareCell = (n: number | null | undefined): TableCell => (n === null || n === undefined ? null : n);
+
+/** The values of the PAP sheet, in the order of PAP_SECTIONS. */
+export function papValues(pap: PapStatistics): PapValues {
+  const categories = PAP_CATEGORY_ROWS.map((c) => {
+    const b = pap.byCategory.find((x) => x.category === c.category);
+    return [b?.F ?? 0, b?.M ?? 0, b?.total ?? 0, shareCell(b?.shareF)];
+  });
+  const sections: TableCell[][][] = [
+    [...categories, [pap.headcount.F, pap.headcount.M, pap.headcount.total, shareCell(pap.headcount.shareF)]],
+    [[pap.top.F, pap.top.M, pap.top.total, shareCell(pap.top.shareF)]],
+    [
+      [pap.partTime.F, pap.partTime.M, pap.partTime.F + pap.partTime.M],
+      [shareCell(pap.partTime.shareF), shareCell(pap.partTime.shareM)],
+    ],
+    [[pap.fixedTerm.F, pap.fixedTerm.M, pap.fixedTerm.F + pap.fixedTerm.M]],
+    [
+      [pap.smartWorking.F, pap.smartWorking.M, pap.smartWorking.total],
+      [shareCell(pap.smartWorking.shareF), shareCell(pap.smartWorking.shareM), shareCell(pap.smartWorking.share)],
+    ],
+  ];
+  sections.forEach((s, i) => {
+    if (s.length !== PAP_SECTIONS[i].rows.length) throw new Error(`sezione PAP ${PAP_SECTIONS[i].title}: ${s.length} righe di valori per ${PAP_SECTIONS[i].rows.length} righe`);
+  });
+  const turnover = [...pap.turnover]
+    .sort((a, b) => a.year - b.year)
+    .map((t) => [t.year, t.hires.F, t.hires.M, t.terminations.F, t.terminations.M, t.hires.F + t.hires.M - t.terminations.F - t.terminations.M]);
+  return { date: isoDate(pap.referenceDate) ?? 'non indicata', sections, turnover };
+}
