@@ -6,18 +6,20 @@
  *   node build/bench/task.js exceljs-load <file.xlsx>
  *   node build/bench/task.js exceljs-load-write <file.xlsx> <out.xlsx>
  *   node build/bench/task.js papaparse <file.csv>
- *   node build/bench/task.js piao-import <outDir> <input>...
- *   node build/bench/task.js piao-phases <outDir> <input>...
- *   node build/bench/task.js piao-batch <root> <outDir>
+ *   node build/bench/task.js piao-import <outDir> <input>...      the whole `piao import` (all four outputs)
+ *   node build/bench/task.js piao-json <outDir> <input>...        `piao import` up to piao.json, step by step
+ *   node build/bench/task.js piao-batch <root> <outDir> <workers>
+ *   node build/bench/task.js arithmetic | allocation        fixed work, to see how the machine scales
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { collectInputs } from '../importer/cli/collect';
+import { readDossierInputs } from '../importer/cli/import-dossier';
 import { main } from '../importer/cli/main';
-import { analyse, SourceInput } from '../importer/engine/analyse';
-import { readSourceDetailed } from '../importer/read/read-source';
+import { analyse } from '../importer/engine/analyse';
 import { writePiaoJson } from '../importer/write/piao-json';
 
 const silent = { out: () => undefined, err: () => undefined };
@@ -39,24 +41,43 @@ async function run(task: string, args: string[]): Promise<Record<string, unknown
       const parsed = Papa.parse<string[]>(readFileSync(args[0]).toString('utf8'), { delimiter: ';' });
       return { rows: parsed.data.length };
     }
-    case 'piao-import':
-      return { exit: await main(['import', ...args.slice(1), '--out', args[0], '--quiet'], silent) };
+    case 'piao-import': {
+      const errors: string[] = [];
+      const exit = await main(['import', ...args.slice(1), '--out', args[0], '--quiet'], { out: () => undefined, err: (l) => errors.push(l) });
+      return { exit, errors };
+    }
     case 'piao-batch':
-      return { exit: await main(['batch', args[0], '--out', args[1], '--quiet'], silent) };
-    case 'piao-phases': {
-      // the steps of `piao import` (importer/cli/import-dossier.ts), timed one by one
+      return { exit: await main(['batch', args[0], '--out', args[1], '--quiet', '--workers', args[2]], silent) };
+    case 'piao-json': {
+      // what `piao import` does before its copies (importer/cli/import-dossier.ts), step by step
       const t0 = performance.now();
-      const inputs: SourceInput[] = [];
-      for (const path of args.slice(1)) {
-        const read = await readSourceDetailed(path, basename(path));
-        inputs.push({ file: basename(path), grids: read.grids, problems: read.problems });
-      }
+      const { files } = await collectInputs(args.slice(1));
+      const inputs = await readDossierInputs(files);
       const t1 = performance.now();
       const analysis = analyse(inputs);
       const t2 = performance.now();
       await writePiaoJson(join(args[0], 'piao.json'), analysis.dossier);
       const t3 = performance.now();
       return { phases: { read: t1 - t0, engine: t2 - t1, write: t3 - t2 }, cells: inputs.reduce((n, i) => n + (i.grids ?? []).reduce((m, g) => m + g.cellCount, 0), 0) };
+    }
+    case 'arithmetic': {
+      // the same work every run, in registers only: scales with the cores
+      let x = 0;
+      for (let i = 0; i < 2e8; i++) x = (x + i * 7) % 1_000_003;
+      return { x };
+    }
+    case 'allocation': {
+      // the same work every run, allocating small objects and strings as exceljs does
+      let kept: { n: number; s: string }[] = [];
+      let total = 0;
+      for (let i = 0; i < 1.5e7; i++) {
+        kept.push({ n: i, s: `c${i % 5000}` });
+        if (kept.length >= 500_000) {
+          total += kept.length;
+          kept = [];
+        }
+      }
+      return { total };
     }
     default:
       throw new Error(`compito sconosciuto: ${task}`);

@@ -27,10 +27,10 @@ function reason(err: unknown): string {
 }
 
 /**
- * Reads the files of one dossier (a failure never stops the others), analyses them and writes its
- * outputs: piao.json (validated first), the annotated copies, PIAO.xlsx and report.html.
+ * Reads the files of one dossier for the engine (xlsx with the streaming reader): a failure never
+ * stops the others, and the dossier's grids stay within LIMITS.maxCellsPerDossier together.
  */
-export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void, title = basename(outDir)): Promise<DossierResult> {
+export async function readDossierInputs(files: CollectedFile[], onFile?: (file: string) => void): Promise<SourceInput[]> {
   const inputs: SourceInput[] = [];
   let cells = 0;
   for (const f of files) {
@@ -45,6 +45,15 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
       inputs.push({ file: f.file, error: message });
     }
   }
+  return inputs;
+}
+
+/**
+ * Reads the files of one dossier (a failure never stops the others), analyses them and writes its
+ * outputs: piao.json (validated first), the annotated copies, PIAO.xlsx and report.html.
+ */
+export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void, title = basename(outDir)): Promise<DossierResult> {
+  const inputs = await readDossierInputs(files, onFile);
   const analysis = analyse(inputs);
   const dossier = analysis.dossier;
   const outputs: string[] = [];

@@ -3,6 +3,7 @@ import { Model } from './model';
 import { objectivesDetector } from './objectives/detector';
 import { readObjectives } from './objectives/normalise';
 import { registerFamily } from './register/family';
+import { append } from './grid/spread';
 import { staffFamily } from './staff/family';
 
 /** A family of tables: how to find them on a grid, and how to read them into the model. */
@@ -15,9 +16,9 @@ export const objectivesFamily: TableFamily = {
   detector: objectivesDetector,
   read(table, model) {
     const r = readObjectives(table, model.objectives.length);
-    model.objectives.push(...r.objectives);
-    model.codes.push(...r.codes);
-    model.notes.push(...r.notes);
+    append(model.objectives, r.objectives);
+    append(model.codes, r.codes);
+    append(model.notes, r.notes);
   },
 };
 

@@ -40,6 +40,13 @@ export const LIMITS = {
   maxFullLoadMergedCells: 2_000_000,
   /** Rows (<row> elements, empty formatted ones too) exceljs materialises in a full load: one object each. */
   maxFullLoadRows: 400_000,
+  /**
+   * An annotated copy built from the grids read (a CSV, or a workbook exceljs cannot load whole) is
+   * an exceljs workbook too, about 1.5 KB a cell until written: at most this many cells (and at
+   * most maxFullLoadRows rows). Over it the copy is left out with a line saying why; piao.json,
+   * PIAO.xlsx and report.html hold the findings all the same.
+   */
+  maxCopyCells: 2_000_000,
   /** Problems of one file listed one by one (the rest are counted in one line). */
   maxProblemsPerFile: 20,
 } as const;

@@ -9,10 +9,11 @@ import ExcelJS from 'exceljs';
 import { parseA1 } from '../engine/grid/address';
 import { Finding, Place, Severity } from '../engine/schema/dossier';
 import { Grid } from '../engine/grid/grid';
+import { LIMITS, itNumber } from '../read/limits';
 import { ReadError } from '../read/read-error';
 import { loadWorkbook } from '../read/xlsx';
 import { writeFileAtomic } from './atomic';
-import { annotatedSheet, cellValue, cloneStyle, placeLink, topLeft } from './cells';
+import { SharedStyles, annotatedSheet, cellValue, cloneStyle, placeLink, topLeft } from './cells';
 import { SEVERITY_IT } from './labels';
 import { workbookBytes } from './xlsx-bytes';
 
@@ -29,13 +30,34 @@ function isCsv(file: string): boolean {
 }
 
 /**
+ * Refuses a copy built from grids beyond LIMITS.maxCopyCells cells or LIMITS.maxFullLoadRows rows:
+ * exceljs would hold gigabytes (a CSV export of a million rows ran out of memory).
+ */
+function assertCopyFits(grids: readonly Grid[], file: string, why?: string): void {
+  const cells = grids.reduce((n, g) => n + g.cellCount, 0);
+  const rows = Math.max(0, ...grids.map((g) => g.rowCount));
+  const over =
+    cells > LIMITS.maxCopyCells
+      ? `${itNumber(cells)} celle piene e una copia annotata ne può avere al massimo ${itNumber(LIMITS.maxCopyCells)}`
+      : rows > LIMITS.maxFullLoadRows
+        ? `${itNumber(rows)} righe e una copia annotata ne può avere al massimo ${itNumber(LIMITS.maxFullLoadRows)}`
+        : undefined;
+  if (over) throw new ReadError(file, `${why ? `${why}; ha inoltre` : 'ha'} ${over}: le segnalazioni sono in piao.json, PIAO.xlsx e report.html.`);
+}
+
+/**
  * A workbook rebuilt from the engine's grids: one sheet per grid, values as read, merges kept, no
  * formatting. What a CSV becomes (record n on row n), and the fallback for a workbook exceljs cannot
- * load whole (too many formatted rows, parts it does not understand).
+ * load whole (too many formatted rows, parts it does not understand). Refused (ReadError) beyond
+ * LIMITS.maxCopyCells cells or LIMITS.maxFullLoadRows rows.
  */
-export function workbookFromGrids(grids: readonly Grid[], file: string): ExcelJS.Workbook {
+export function workbookFromGrids(grids: readonly Grid[], file: string, why?: string): ExcelJS.Workbook {
+  assertCopyFits(grids, file, why);
   const csv = isCsv(file);
   const wb = new ExcelJS.Workbook();
+  // a style object per number format and type of value, shared by its cells (fill() copies before
+  // changing one): exceljs writes a new cell's own empty style once per cell
+  const styles = new SharedStyles();
   for (const grid of grids) {
     const ws = wb.addWorksheet(annotatedSheet(file, grid.sheet));
     const widths: number[] = [];
@@ -46,9 +68,12 @@ export function workbookFromGrids(grids: readonly Grid[], file: string): ExcelJS
         const cell = ws.getCell(r + 1, c + 1);
         if (!csv && (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date)) {
           cell.value = v;
-          const fmt = grid.numFmt(r, c);
-          if (fmt) cell.numFmt = fmt;
-        } else cell.value = cellValue(text);
+          const fmt = grid.numFmt(r, c) ?? '';
+          styles.apply(cell, fmt, () => (fmt ? { numFmt: fmt } : {}));
+        } else {
+          cell.value = cellValue(text);
+          styles.apply(cell, '', () => ({}));
+        }
         widths[c] = Math.max(widths[c] ?? 8, Math.min(50, text.length + 2));
       }
     }
@@ -83,7 +108,7 @@ async function sourceWorkbook(source: AnnotationSource): Promise<{ wb: ExcelJS.W
     return { wb: await loadWorkbook(source.bytes, source.file) };
   } catch (err) {
     const why = err instanceof ReadError ? err.reason.replace(/\.$/, '') : err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { wb: workbookFromGrids(source.grids, source.file), degraded: why };
+    return { wb: workbookFromGrids(source.grids, source.file, why), degraded: why };
   }
 }
 

@@ -25,6 +25,24 @@ export function cloneStyle(style: Partial<ExcelJS.Style> | undefined): Partial<E
   return style ? (JSON.parse(JSON.stringify(style)) as Partial<ExcelJS.Style>) : {};
 }
 
+/**
+ * Style objects shared by many cells, one per style and kind of value: exceljs writes a style once
+ * per object (not once per cell), but picks the number format of a style without one from the type
+ * of the first cell it meets with that object (General for a number, mm-dd-yy for a date), so cells
+ * of different types never share one. Shared styles are never changed in place (see cloneStyle).
+ */
+export class SharedStyles {
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+
+  /** Gives `cell` the shared copy of `style` for its type; `key` names the style (a column, a number format). */
+  apply(cell: ExcelJS.Cell, key: string, style: () => Partial<ExcelJS.Style>): void {
+    const k = `${key}\u0000${cell.type}`;
+    let shared = this.styles.get(k);
+    if (!shared) this.styles.set(k, (shared = cloneStyle(style())));
+    cell.style = shared;
+  }
+}
+
 /** "2024-12-31" as a date cell value (UTC midnight, so Excel shows the same day everywhere). */
 export function isoDate(iso: string | undefined): Date | null {
   if (!iso) return null;

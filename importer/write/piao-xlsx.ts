@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseA1, parseRange, rangeA1 } from '../engine/grid/address';
 import { Dossier, Finding, PapStatistics, Place } from '../engine/schema/dossier';
 import { writeFileAtomic } from './atomic';
-import { annotatedNames, cellValue, cloneStyle, placeLink, PlainValue } from './cells';
+import { annotatedNames, cellValue, cloneStyle, placeLink, PlainValue, SharedStyles } from './cells';
 import { dateIt, KIND_IT, SEVERITY_IT } from './labels';
 import { DATA_SHEETS, LIST_SHEETS, ListSheetKey, PAP_NAMES, PAP_SECTIONS, PAP_SHEET, PAP_TURNOVER, templatePath } from './piao-layout';
 import { dataRows, papValues, sourceText } from './piao-tables';
@@ -46,7 +46,11 @@ function autoFilterRange(ws: ExcelJS.Worksheet): { row: number; left: number; ri
   return { row: r.top + 1, left: r.left + 1, right: r.right + 1 };
 }
 
-/** Writes rows under the header of a list sheet, each taking the model row's styles and validations. */
+/**
+ * Writes rows under the header of a list sheet, each taking the model row's styles and validations.
+ * The cells of a column share copies of the model cell's style (SharedStyles), so that exceljs
+ * writes each style once instead of once a cell.
+ */
 function fillList(ws: ExcelJS.Worksheet, rows: Row[]): void {
   const { row: header, left, right } = autoFilterRange(ws);
   const model = header + 1;
@@ -58,6 +62,7 @@ function fillList(ws: ExcelJS.Worksheet, rows: Row[]): void {
     validations[c] = validationsOf(ws).find(cell.address);
   }
   const height = ws.getRow(model).height;
+  const shared = new SharedStyles();
   rows.forEach((values, i) => {
     const row = ws.getRow(model + i);
     if (height) row.height = height;
@@ -65,7 +70,7 @@ function fillList(ws: ExcelJS.Worksheet, rows: Row[]): void {
       const cell = row.getCell(c);
       const v = values[c - left];
       cell.value = v !== null && typeof v === 'object' && !(v instanceof Date) ? v : cellValue(v as PlainValue);
-      cell.style = cloneStyle(styles[c]);
+      shared.apply(cell, String(c), () => styles[c]);
       const dv = validations[c];
       if (dv) validationsOf(ws).add(cell.address, { ...dv });
     }
@@ -116,11 +121,12 @@ function fillPap(wb: ExcelJS.Workbook, pap: PapStatistics): void {
 
   const { ws, row, col } = namedCell(wb, PAP_NAMES.turnover);
   const styles = PAP_TURNOVER.headers.map((_, i) => cloneStyle(ws.getCell(row, col + i).style));
+  const shared = new SharedStyles();
   values.turnover.forEach((values, i) => {
     values.forEach((v, j) => {
       const cell = ws.getCell(row + i, col + j);
       cell.value = v;
-      cell.style = cloneStyle(styles[j]);
+      shared.apply(cell, String(j), () => styles[j]);
     });
   });
 }

@@ -42,7 +42,8 @@ export function mapRowIfHeader(grid: Grid, row: number, vocabulary: Vocabulary, 
   for (let i = 0; i < filled.length; i++) {
     if (mapped + (filled.length - i) < needed) return undefined;
     const col = filled[i];
-    if (!looksNumeric(grid, row, col) && vocabulary.match(grid.text(row, col))) mapped++;
+    // the vocabulary first: its answers are remembered, while telling a number costs a parse per cell
+    if (typeof grid.value(row, col) !== 'number' && vocabulary.match(grid.text(row, col)) && !looksNumeric(grid, row, col)) mapped++;
   }
   return mapped < needed ? undefined : mapRow(grid, row, vocabulary);
 }

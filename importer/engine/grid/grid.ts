@@ -28,6 +28,7 @@ export function plainText(value: CellValue): string {
 }
 
 const NON_BLANK = /\S/;
+const EMPTY_ROW: readonly number[] = Object.freeze([]);
 
 /** Whether plainText(value).trim() is not empty, without building the text. */
 function hasText(value: CellValue): boolean {
@@ -54,6 +55,8 @@ export class Grid {
   private rows = 0;
   private maxCol = 0;
   private cells = 0;
+  /** filledColumns of each row once asked (every detector walks every row): dropped when the row changes. */
+  private filled: (readonly number[] | undefined)[] = [];
 
   constructor(
     readonly file: string,
@@ -77,6 +80,7 @@ export class Grid {
     if (input.value === null && !input.text && !input.numFmt) return;
     let vals = this.values[row];
     if (vals === undefined) vals = this.values[row] = [];
+    this.filled[row] = undefined;
     if (vals[col] === undefined) this.cells++;
     vals[col] = input.value;
     if (input.text !== undefined && (input.value instanceof Date || input.text !== plainText(input.value))) (this.texts[row] ??= [])[col] = input.text;
@@ -90,6 +94,7 @@ export class Grid {
    * copying it cell by cell: empty strings become empty cells. Replaces what the row held.
    */
   setRow(row: number, values: (CellValue | undefined)[]): void {
+    this.filled[row] = undefined;
     const old = this.values[row];
     if (old) for (const v of old) if (v !== undefined) this.cells--;
     let last = -1;
@@ -196,11 +201,13 @@ export class Grid {
     return this.text(row, col) === '';
   }
 
-  /** Columns of a row that hold something, left to right. */
-  filledColumns(row: number): number[] {
+  /** Columns of a row that hold something, left to right (the same frozen list until the row changes). */
+  filledColumns(row: number): readonly number[] {
+    const known = this.filled[row];
+    if (known) return known;
     const out: number[] = [];
     const vals = this.values[row];
-    if (!vals) return out;
+    if (!vals) return EMPTY_ROW;
     const texts = this.texts[row];
     for (let c = 0; c < vals.length; c++) {
       const v = vals[c];
@@ -208,6 +215,7 @@ export class Grid {
       const t = texts?.[c];
       if (t !== undefined ? NON_BLANK.test(t) : hasText(v)) out.push(c);
     }
+    if (row < this.rows) this.filled[row] = Object.freeze(out);
     return out;
   }
 
@@ -227,6 +235,7 @@ export class Grid {
     for (let c = range.left; c <= right; c++) {
       if (vals[c] === undefined || (row === range.top && c === range.left)) continue;
       vals[c] = undefined as unknown as CellValue;
+      this.filled[row] = undefined;
       const t = this.texts[row];
       if (t) t[c] = undefined;
       const f = this.formats[row];

@@ -8,6 +8,7 @@ import { normaliseLabel } from '../text/normalise';
 import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle, settleCarriedTotals } from './lines';
 import { Block, RowReader, captionRows, dataColumns, growBlock, headerRowsAbove, settleLabelColumns } from './rows';
 import { tableDate, titleContext } from './titles';
+import { maxOf, minOf } from '../grid/spread';
 import { AxisDim, AxisLine, STAFF_FAMILY, StaffDetectedTable } from './types';
 
 const SCAN_LIMIT = 200_000;
@@ -73,7 +74,7 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
         continue;
       }
     }
-    const maxLabel = Math.max(block.labelMax, ...block.rows.map((x) => { const p = reader.profile(x); return p.leading.length ? Math.max(...p.leading) : -1; }));
+    const maxLabel = maxOf(block.rows.map((x) => { const p = reader.profile(x); return p.leading.length ? Math.max(...p.leading) : -1; }), block.labelMax);
     let headerRows = headerRowsAbove(grid, reader, block, floor);
     if (headerRows.length) {
       settleLabelColumns(grid, reader, block, headerRows, maxLabel);
@@ -100,7 +101,7 @@ function continuesAfterBlank(grid: Grid, reader: RowReader, prev: StaffDetectedT
   const gap = block.rows[0] - prev.bodyEnd - 1;
   if (gap !== 1 || reader.profile(prev.bodyEnd + 1).kind !== 'blank') return false;
   if (prev.staff.rows.some((x) => x.totalLevel >= 0 && !x.percent)) return false;
-  const start = (b: Block) => Math.min(...b.rows.map((x) => reader.profile(x).leading[0] ?? Infinity));
+  const start = (b: Block) => minOf(b.rows.map((x) => reader.profile(x).leading[0] ?? Infinity));
   if (start(block) !== start(prevBlock)) return false;
   const cols = new Set(prev.staff.columns.map((c) => c.index));
   return block.rows.every((x) => reader.profile(x).filled.every((c) => c <= prevBlock.labelMax || cols.has(c)));

@@ -104,11 +104,26 @@ function regimeOf(kind: 'vertical' | 'horizontal' | 'mixed' | undefined, size: '
   return `part-time-${kind}-${size === '50' ? '50' : 'over-50'}` as WorkRegime;
 }
 
+/** Texts already read: long tables and registers repeat the same labels on thousands of rows. */
+const cache = new Map<string, LabelMeaning | null>();
+
 /**
  * Reads a label of a staff table. Returns undefined for an empty label. Numbers that are years
- * (2021) are years; a Date cell is a date.
+ * (2021) are years; a Date cell is a date. Each call gets its own object (callers complete it).
  */
 export function classifyLabel(value: CellValue, text: string): LabelMeaning | undefined {
+  if (value instanceof Date || typeof value === 'number') return classify(value, text);
+  // any other value is read through its text alone
+  let known = cache.get(text);
+  if (known === undefined) {
+    known = classify(value, text) ?? null;
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(text, known);
+  }
+  return known ? { ...known } : undefined;
+}
+
+function classify(value: CellValue, text: string): LabelMeaning | undefined {
   if (value instanceof Date) {
     const iso = value.toISOString().slice(0, 10);
     return { date: iso, year: Number(iso.slice(0, 4)), unexplained: '' };

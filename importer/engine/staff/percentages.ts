@@ -4,6 +4,7 @@ import { isDetail } from './axes';
 import { LabelMeaning } from './labels';
 import { PercentageCheck, StaffCell, StaffTable } from './model';
 import { partsOf, sumCells } from './sums';
+import { append } from '../grid/spread';
 import { AxisLine } from './types';
 
 /** Places of cells, contiguous cells of one row (or one column) joined into a range. */
@@ -77,7 +78,7 @@ function figures(t: StaffTable, rowLines: AxisLine[], colLines: AxisLine[]): { c
       const f = figure(t, r, c);
       if (!f) return undefined;
       count += f.count;
-      cells.push(...f.cells);
+      append(cells, f.cells);
     }
   }
   return { count, cells };

@@ -1,5 +1,6 @@
 import { Grid, isErrorValue } from '../grid/grid';
 import { isCountLike } from '../normalise/counts';
+import { minOf } from '../grid/spread';
 import { classifyLabel, isClassified } from './labels';
 
 /** Reading a sheet row by row: what each row is (blank, body, a row of years, text), blocks of body rows, their header and captions. */
@@ -10,7 +11,7 @@ const MAX_HEADER_ROWS = 3;
 type RowKind = 'blank' | 'body' | 'years' | 'text';
 export interface RowProfile {
   kind: RowKind;
-  filled: number[];
+  filled: readonly number[];
   /** Label cells at the start of a body row. */
   leading: number[];
   /** The other cells. */
@@ -132,7 +133,7 @@ export function growBlock(reader: RowReader, start: number, last: number): Block
  * ("dodici") does not make a column of labels of it.
  */
 export function settleLabelColumns(grid: Grid, reader: RowReader, block: Block, headerRows: number[], maxLabel: number): void {
-  const start = Math.min(...block.rows.map((r) => reader.profile(r).leading[0] ?? Infinity));
+  const start = minOf(block.rows.map((r) => reader.profile(r).leading[0] ?? Infinity));
   if (!Number.isFinite(start)) return;
   for (let c = start; c <= maxLabel; c++) {
     let values = 0;

@@ -5,6 +5,7 @@ import { AGE_BANDS, AgeBand, LabelMeaning } from './labels';
 import { StaffCell, StaffModel, StaffSummary, StaffTable, Tally, cellKey, emptyTally } from './model';
 import { scopeOf } from './scope';
 import { partsOf, usableCount } from './sums';
+import { maxOf, minOf } from '../grid/spread';
 import { AxisLine } from './types';
 
 type Quantity = 'staff' | 'fixedTerm' | 'partTime' | 'smart' | 'hire' | 'termination';
@@ -53,10 +54,10 @@ function placeOfFigure(t: StaffTable, leaves: StaffCell[]): Place | undefined {
     if (nonEmpty.length === wantNonEmpty.length && nonEmpty.every((p) => want.has(p)) && parts.every((p) => want.has(p) || p.count?.kind === 'empty')) return c.at;
   }
   const grid = t.table.grid;
-  const top = Math.min(...leaves.map((l) => l.row.index));
-  const bottom = Math.max(...leaves.map((l) => l.row.index));
-  const left = Math.min(...leaves.map((l) => l.col.index));
-  const right = Math.max(...leaves.map((l) => l.col.index));
+  const top = minOf(leaves.map((l) => l.row.index));
+  const bottom = maxOf(leaves.map((l) => l.row.index));
+  const left = minOf(leaves.map((l) => l.col.index));
+  const right = maxOf(leaves.map((l) => l.col.index));
   return { file: grid.file, sheet: grid.sheet, cell: rangeA1({ top, left, bottom, right }) };
 }
 

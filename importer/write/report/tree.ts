@@ -25,7 +25,7 @@ function isAncestor(candidate: TreeNode, of: TreeNode): boolean {
   while (stack.length) {
     const n = stack.pop()!;
     if (n === of) return true;
-    stack.push(...n.children);
+    for (const c of n.children) stack.push(c);
   }
   return false;
 }
