@@ -18,3 +18,16 @@ ruleTable('header-unrecognised', {
     },
   ],
 });
+
+describe('labels of an unrecognised sheet', () => {
+  it('come from the titles and the header row only, never from the rows below (personal data)', async () => {
+    const { findingsOf } = await import('../../helpers/rule-cases');
+    const found = await findingsOf({
+      name: 'unknown register',
+      books: { 'x.xlsx': { Elenco: [['Elenco nominativo'], ['Nominativo', 'Ufficio', 'Interno'], ['ROSSI MARIO', 'Protocollo', 'x123'], ['BIANCHI ANNA', 'Ragioneria', 'x456']] } },
+    });
+    const note = found.find((f) => f.rule === 'header-unrecognised')!;
+    expect(note.message).toContain('«Nominativo»');
+    expect(JSON.stringify(found)).not.toMatch(/ROSSI|BIANCHI/);
+  });
+});
