@@ -1,4 +1,4 @@
-import { codeTable, ruleTable } from '../../helpers/rule-cases';
+import { codeTable, findingsOf, ruleTable } from '../../helpers/rule-cases';
 
 ruleTable('header-unrecognised', {
   valid: [
@@ -21,7 +21,6 @@ ruleTable('header-unrecognised', {
 
 describe('labels of an unrecognised sheet', () => {
   it('come from the titles and the header row only, never from the rows below (personal data)', async () => {
-    const { findingsOf } = await import('../../helpers/rule-cases');
     const found = await findingsOf({
       name: 'unknown register',
       books: { 'x.xlsx': { Elenco: [['Elenco nominativo'], ['Nominativo', 'Ufficio', 'Interno'], ['ROSSI MARIO', 'Protocollo', 'x123'], ['BIANCHI ANNA', 'Ragioneria', 'x456']] } },
