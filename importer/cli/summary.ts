@@ -1,6 +1,6 @@
 import { Dossier, ObjectiveLevel, Severity } from '../engine/schema/dossier';
 import { describePap } from './pap-summary';
-import { KIND_IT } from '../write/labels';
+import { KIND_IT, severityCount } from '../write/labels';
 
 const LEVEL_PLURAL: Record<ObjectiveLevel, string> = {
   value: 'valore pubblico',
@@ -9,7 +9,6 @@ const LEVEL_PLURAL: Record<ObjectiveLevel, string> = {
   operational: 'operativi',
   performance: 'di performance',
 };
-const SEVERITY_IT: Record<Severity, string> = { error: 'errori', warning: 'avvisi', info: 'note' };
 const SEVERITY_MARK: Record<Severity, string> = { error: 'ERRORE', warning: 'avviso', info: 'nota' };
 
 /** What `piao import` prints: per file, its sheets, the objectives by level and the findings. */
@@ -41,6 +40,6 @@ export function describeDossier(d: Dossier, maxFindingsPerFile = 30): string {
   const pap = describePap(d);
   if (pap.length) lines.push('', ...pap);
   lines.push('');
-  lines.push(`Segnalazioni: ${(['error', 'warning', 'info'] as Severity[]).map((s) => `${by(s)} ${SEVERITY_IT[s]}`).join(', ')}.`);
+  lines.push(`Segnalazioni: ${(['error', 'warning', 'info'] as Severity[]).map((s) => severityCount(by(s), s)).join(', ')}.`);
   return lines.join('\n');
 }

@@ -38,14 +38,20 @@ function tableInfo(t: DetectedTable): TableInfo {
   return info;
 }
 
+/**
+ * The labels a user needs to see why a sheet was not recognised: its title rows and its first row
+ * of several cells (the likely header), never the rows below, which may hold personal data.
+ */
 function sheetLabels(grid: Grid, max = 12): string[] {
   const seen = new Set<string>();
   for (let r = 0; r < grid.rowCount && seen.size < max; r++) {
-    for (const c of grid.filledColumns(r)) {
+    const cols = grid.filledColumns(r);
+    for (const c of cols) {
       const t = grid.text(r, c);
       if (t && !/^[-+]?[\d.,\s%]+$/.test(t)) seen.add(t);
       if (seen.size >= max) break;
     }
+    if (cols.length >= 2) break;
   }
   return [...seen];
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { borgoDupWorkbook, borgoPegWorkbook } from '../../templates/scripts/samples/borgo-objectives';
 import { cleanObjectivesWorkbook } from '../../templates/scripts/samples/clean-objectives';
+import { splitCodeAndTitle } from '../../importer/engine/objectives/codes';
 import { Dossier, Objective } from '../../importer/engine/schema/dossier';
 import { analyseWorkbooks, sheetWorkbook } from '../helpers/xlsx';
 
@@ -166,5 +167,33 @@ describe('layouts without a full code hierarchy', () => {
     expect(dossier.objectives).toEqual([]);
     expect(dossier.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([['missing-value', 'warning', 'A1']]);
     expect(dossier.findings[0].message).toMatch(/codici degli obiettivi/);
+  });
+});
+
+describe('codes with a letter area (university plans)', () => {
+  it('reads D.1, D.1.2, TM.1 as their own numbering: levels by depth, parents by prefix, no format alarm', async () => {
+    const wb = sheetWorkbook([
+      ['Obiettivo strategico', 'Obiettivo operativo', 'Struttura', 'Peso'],
+      ['D.1 Migliorare la qualità della didattica', 'D.1.1 Ridurre gli abbandoni al primo anno', 'Area Didattica', 60],
+      [null, 'D.1.2 Aumentare i tirocini curriculari', 'Area Didattica', 40],
+      ['TM.1 Rafforzare la terza missione', 'TM.1.1 Brevetti e spin-off', 'Ufficio Trasferimento tecnologico', 100],
+      ['R.2 Ricerca di qualità', 'R.1.1 Progetti europei', 'Area Ricerca', 100],
+    ]);
+    const { dossier } = await analyseWorkbooks({ 'piano-ateneo.xlsx': wb });
+    expect(dossier.objectives.map((o) => [o.code, o.level, o.parent])).toEqual([
+      ['D.1', 'strategic', null],
+      ['D.1.1', 'operational', 'D.1'],
+      ['D.1.2', 'operational', 'D.1'],
+      ['TM.1', 'strategic', null],
+      ['TM.1.1', 'operational', 'TM.1'],
+      ['R.2', 'strategic', null],
+      ['R.1.1', 'operational', 'R.2'],
+    ]);
+    // only the planted mistake: R.1.1 under R.2
+    expect(dossier.findings.map((f) => [f.rule, f.cell])).toEqual([['code-parent-mismatch', 'B5']]);
+  });
+
+  it('does not take law references or abbreviations for codes', () => {
+    for (const t of ['L.104/1992 permessi', 'D.Lgs 165/2001', 'A.S.L. di Prato', 'AREA TECNICA']) expect(splitCodeAndTitle(t).code).toBeUndefined();
   });
 });

@@ -12,12 +12,31 @@ export interface ParsedCode {
   wellFormed: boolean;
 }
 
+/**
+ * Codes with a letter area, as universities number their plans: "D.1.2" (didattica), "R.2"
+ * (ricerca), "TM.1" (terza missione). Their own scheme: digits are not padded and never a format
+ * problem; the letters count as the first level ("D.1" is strategic, "D.1.2" operational).
+ */
+const LETTER_CODE = /^([A-Z]{1,4})\.(\d{1,3}(?:\.\d{1,3})*)\.?$/;
+const LEADING_LETTER_CODE = /^\s*([A-Z]{1,4}\.\d{1,3}(?:\.\d{1,3})*\.?)(?=$|\s|\s?[-–—:)])/;
+/** A cell that opens with an objective code (digits or letter area). */
+const CODE_AT_START = /^\s*(?:(?:VP\s?)?\d{1,3}(?:[.,]\d{1,3})*\.?|[A-Z]{1,4}\.\d{1,3}(?:\.\d{1,3})*\.?)(?:\s|$)/i;
+
+export function startsWithCode(text: string): boolean {
+  return CODE_AT_START.test(text);
+}
+
 const LEADING_CODE = /^\s*((?:VP\s?)?\d{1,3}(?:\s?[.,]\s?\d{1,3})*\.?)(?=$|[\s\-–—:)_/]|[A-Za-zÀ-ÿ"«'])/i;
 
 export function parseCode(raw: string): ParsedCode | undefined {
   const t = raw.trim();
   const vp = /^VP\s?(\d{1,2})\.?$/i.exec(t);
   if (vp) return { raw: t, code: `VP${Number(vp[1])}`, segments: [String(Number(vp[1]))], wellFormed: true };
+  const letters = LETTER_CODE.exec(t);
+  if (letters && letters[1] !== 'VP') {
+    const numbers = letters[2].split('.').map((s) => String(Number(s)));
+    return { raw: t, code: [letters[1], ...numbers].join('.'), segments: [letters[1], ...numbers], wellFormed: true };
+  }
   if (!/^\d{1,3}(\s?[.,]\s?\d{1,3})*\.?$/.test(t)) return undefined;
   const body = t.replace(/\s/g, '').replace(/\.$/, '');
   const segments = body.split(/[.,]/);
@@ -28,6 +47,11 @@ export function parseCode(raw: string): ParsedCode | undefined {
 
 /** Splits "01.01.02 Gestire in modo virtuoso..." into code and title. */
 export function splitCodeAndTitle(text: string): { code?: ParsedCode; title: string } {
+  const lettered = LEADING_LETTER_CODE.exec(text);
+  if (lettered) {
+    const code = parseCode(lettered[1]);
+    if (code) return { code, title: text.slice(lettered[0].length).replace(/^\s*[-–—:)]?\s*/, '').trim() };
+  }
   const m = LEADING_CODE.exec(text);
   if (!m) return { title: text.trim() };
   const code = parseCode(m[1]);

@@ -1,6 +1,7 @@
 import { HeaderCandidate, mapRow, mapRowIfHeader, mergeSubHeader } from '../detect/header';
 import { ColumnMapping, DetectedTable, TableDetector } from '../detect/table';
 import { Grid } from '../grid/grid';
+import { startsWithCode } from './codes';
 import { isLevelRole, objectiveVocabulary } from './columns';
 
 const SCAN_LIMIT = 200_000;
@@ -95,8 +96,7 @@ export const objectivesDetector: TableDetector = {
   },
 };
 
-const CODE_AT_START = /^\s*(VP\s?)?\d{1,3}([.,]\d{1,3})*\.?(\s|$)/i;
 
 function rowHasCode(grid: Grid, row: number, columns: ColumnMapping[]): boolean {
-  return columns.some((c) => (isLevelRole(c.role) || c.role === 'code') && CODE_AT_START.test(grid.shownText(row, c.col)));
+  return columns.some((c) => (isLevelRole(c.role) || c.role === 'code') && startsWithCode(grid.shownText(row, c.col)));
 }

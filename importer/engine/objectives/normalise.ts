@@ -5,7 +5,7 @@ import { CellNote, CodeUse, ObjectiveDraft, placeOf } from '../model';
 import { readNumber } from '../normalise/numbers';
 import { ObjectiveLevel, Place } from '../schema/dossier';
 import { readMission, readProgramme } from './budget';
-import { ParsedCode, asValueCode, codeParent, depth, parseCode, splitCodeAndTitle } from './codes';
+import { ParsedCode, asValueCode, codeParent, depth, parseCode, splitCodeAndTitle, startsWithCode } from './codes';
 import { isLevelRole, objectiveVocabulary } from './columns';
 import { LEVEL_ORDER, headingLevel, levelFromDepth, levelFromLabel, levelRank, stripLevelWords } from './levels';
 
@@ -46,7 +46,6 @@ class Cascade {
   }
 }
 
-const CODE_START = /^\s*(VP\s?)?\d{1,3}([.,]\d{1,3})*\.?(\s|$)/i;
 
 function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -153,7 +152,7 @@ class ObjectivesReader {
   }
 
   private bodyHasCodes(col: number): boolean {
-    for (let r = this.table.bodyStart; r <= this.table.bodyEnd; r++) if (CODE_START.test(this.grid.text(r, col))) return true;
+    for (let r = this.table.bodyStart; r <= this.table.bodyEnd; r++) if (startsWithCode(this.grid.text(r, col))) return true;
     return false;
   }
 

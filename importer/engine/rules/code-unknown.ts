@@ -1,4 +1,6 @@
 import { missionName, programmeName } from '../reference/budget-codes';
+import { depth } from '../objectives/codes';
+import { LEVEL_NAMES_IT, levelFromDepth } from '../objectives/levels';
 import { Rule } from './rule';
 
 export const codeUnknown: Rule = {
@@ -12,6 +14,8 @@ export const codeUnknown: Rule = {
     mission: 'La missione {code} non esiste nello schema di bilancio del D.Lgs 118/2011 (Allegato 14).',
     programme: 'Il programma {code} non esiste nello schema di bilancio del D.Lgs 118/2011 (Allegato 14){hint}.',
     parent: "L'obiettivo {code} rimanda a {parent}, che non si trova in nessuna delle tabelle importate.",
+    parentLevelAbsent:
+      "L'obiettivo {code} rimanda a {parent}, ma tra i fogli importati non c'è nessun {level}: il collegamento non si può verificare. Importa anche il foglio che li elenca (ad esempio il DUP).",
   },
   check(ctx) {
     for (const c of ctx.model.codes) {
@@ -23,10 +27,18 @@ export const codeUnknown: Rule = {
       }
     }
     const known = new Set(ctx.model.objectives.map((o) => o.code));
+    const levels = new Set(ctx.model.objectives.map((o) => o.level));
     for (const o of ctx.model.objectives) {
       if (!o.parentCode || known.has(o.parentCode)) continue;
       if (o.parentFrom !== 'code' && o.parentFrom !== 'column') continue;
-      ctx.report({ at: o.at, messageId: 'parent', data: { code: o.code, parent: o.parentCode }, related: o.parentAt ? [o.parentAt] : undefined, actual: o.parentCode });
+      const related = o.parentAt ? [o.parentAt] : undefined;
+      // a PEG checked without its DUP: nothing of the parent's level to look in, so nothing proven wrong
+      const parentLevel = levelFromDepth(depth(o.parentCode));
+      if (!levels.has(parentLevel)) {
+        ctx.report({ at: o.at, messageId: 'parentLevelAbsent', severity: 'info', data: { code: o.code, parent: o.parentCode, level: LEVEL_NAMES_IT[parentLevel] }, related, actual: o.parentCode });
+        continue;
+      }
+      ctx.report({ at: o.at, messageId: 'parent', data: { code: o.code, parent: o.parentCode }, related, actual: o.parentCode });
     }
   },
 };

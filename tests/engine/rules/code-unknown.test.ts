@@ -19,6 +19,11 @@ ruleTable('code-unknown', {
   ],
   invalid: [
     {
+      name: 'a PEG checked without its DUP: the reference cannot be verified (info, not an error)',
+      books: [['Codice', 'Obiettivo', 'Rif. DUP', 'Responsabile'], ['01.01.01.01', 'Recupero IMU', '01.01.01', 'Tributi']],
+      expect: [{ cell: 'A2', severity: 'info', message: /01\.01\.01.*nessun obiettivo operativo.*DUP/, related: ['C2'] }],
+    },
+    {
       name: 'missione 21 and programme 01.99 do not exist',
       books: [head, ['01.01.01', 'Uno', '21', null], ['01.01.02', 'Due', '01', '01.99']],
       expect: [

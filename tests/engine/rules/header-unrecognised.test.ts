@@ -1,4 +1,4 @@
-import { codeTable, ruleTable } from '../../helpers/rule-cases';
+import { codeTable, findingsOf, ruleTable } from '../../helpers/rule-cases';
 
 ruleTable('header-unrecognised', {
   valid: [
@@ -17,4 +17,16 @@ ruleTable('header-unrecognised', {
       expect: [{ cell: 'Appunti!A1', message: /«Riunione del 3 marzo»/ }],
     },
   ],
+});
+
+describe('labels of an unrecognised sheet', () => {
+  it('come from the titles and the header row only, never from the rows below (personal data)', async () => {
+    const found = await findingsOf({
+      name: 'unknown register',
+      books: { 'x.xlsx': { Elenco: [['Elenco nominativo'], ['Nominativo', 'Ufficio', 'Interno'], ['ROSSI MARIO', 'Protocollo', 'x123'], ['BIANCHI ANNA', 'Ragioneria', 'x456']] } },
+    });
+    const note = found.find((f) => f.rule === 'header-unrecognised')!;
+    expect(note.message).toContain('«Nominativo»');
+    expect(JSON.stringify(found)).not.toMatch(/ROSSI|BIANCHI/);
+  });
 });
