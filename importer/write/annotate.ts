@@ -90,9 +90,12 @@ export function workbookFromGrids(grids: readonly Grid[], file: string, why?: st
   return wb;
 }
 
-/** The source as the engine read it: its bytes (to copy an xlsx whole) and its grids. */
+/**
+ * The source as the engine read it: its bytes (to copy an xlsx whole), or how to read them again
+ * when needed (a CSV's copy is built from its grids: its bytes are never read twice), and its grids.
+ */
 export interface AnnotationSource {
-  bytes: Uint8Array;
+  bytes: Uint8Array | (() => Promise<Uint8Array>);
   file: string;
   grids: readonly Grid[];
 }
@@ -105,7 +108,8 @@ export interface AnnotationSource {
 async function sourceWorkbook(source: AnnotationSource): Promise<{ wb: ExcelJS.Workbook; degraded?: string }> {
   if (isCsv(source.file)) return { wb: workbookFromGrids(source.grids, source.file) };
   try {
-    return { wb: await loadWorkbook(source.bytes, source.file) };
+    const bytes = typeof source.bytes === 'function' ? await source.bytes() : source.bytes;
+    return { wb: await loadWorkbook(bytes, source.file) };
   } catch (err) {
     const why = err instanceof ReadError ? err.reason.replace(/\.$/, '') : err instanceof Error ? err.message.split('\n')[0] : String(err);
     return { wb: workbookFromGrids(source.grids, source.file, why), degraded: why };
