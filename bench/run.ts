@@ -143,8 +143,14 @@ function ratioRow(what: string, piao: number, base: number, target: number, kind
   return { what, piao: show(piao), base: show(base), ratio, target: targetText, pass };
 }
 
+/** The ratio as shown; one more digit when the rounded figure would read as the target itself (2,00× short). */
 function formatRatio(r: Row): string {
-  return r.target.endsWith('%') ? `${it(r.ratio * 100, 0)}%` : `${it(r.ratio, 2)}×`;
+  const percent = r.target.endsWith('%');
+  const value = percent ? r.ratio * 100 : r.ratio;
+  const shown = (digits: number) => (percent ? `${it(value, digits)}%` : `${it(value, digits)}×`);
+  const digits = percent ? 0 : 2;
+  const target = Number((/[\d,]+/.exec(r.target)?.[0] ?? '').replace(',', '.'));
+  return Number(value.toFixed(digits)) === target ? shown(digits + 1) : shown(digits);
 }
 
 interface NotesInput {
