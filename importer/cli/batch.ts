@@ -66,11 +66,16 @@ export interface BatchResult {
   failed: number;
 }
 
+/** "1 file letto", "3 file letti": the noun is invariable, the participle agrees. */
+function filesRead(n: number, one: string, many: string): string {
+  return `${n} file ${n === 1 ? one : many}`;
+}
+
 function doneLine(o: DossierOutcome): string {
   const s = o.summary;
   const f = s.findings;
   if (o.error) return `${s.name}: non importato (${o.error})`;
-  return `${s.name}: ${s.sources.ok} file letti${s.sources.failed ? `, ${s.sources.failed} non letti` : ''}; ${severityCount(f.error, 'error')}, ${severityCount(f.warning, 'warning')}, ${severityCount(f.info, 'info')}`;
+  return `${s.name}: ${filesRead(s.sources.ok, 'letto', 'letti')}${s.sources.failed ? `, ${filesRead(s.sources.failed, 'non letto', 'non letti')}` : ''}; ${severityCount(f.error, 'error')}, ${severityCount(f.warning, 'warning')}, ${severityCount(f.info, 'info')}`;
 }
 
 /**

@@ -111,6 +111,13 @@ describe('piao batch (the built command, not on a terminal)', () => {
     const lines = run1.stdout.split('\n');
     for (let i = 1; i <= summary.dossiers.length; i++) expect(lines.some((l) => l.startsWith(`[${i}/${summary.dossiers.length}] `))).toBe(true);
     expect(run1.stdout).not.toContain('\r');
+    // each dossier's line counts its files in Italian: "1 file letto", "2 file letti"
+    const read = (n: number) => `${n} file ${n === 1 ? 'letto' : 'letti'}`;
+    for (const d of SAMPLE_DOSSIERS) expect(lines.some((l) => new RegExp(`^\\[\\d+/\\d+\\] ${d}: ${read(workbooksIn(d))}; `).test(l))).toBe(true);
+    const old = summary.dossiers.find((d) => d.name === 'archivio-vecchio')!;
+    expect(old.sources.failed).toBe(UNREADABLE.length);
+    expect(run1.stdout).toContain(`archivio-vecchio: ${read(old.sources.ok)}, ${UNREADABLE.length} file non letti;`);
+    expect(run1.stdout).toContain('comuni-prato: 1 file letto;');
     expect(run1.stdout).toMatch(new RegExp(`Risultati in .*risultati: ${SAMPLE_DOSSIERS.length + 2} dossier`));
     expect(run1.stdout).toContain(`risultati/provincia-prato/: piao.json, PIAO.xlsx, report.html, annotated/ (${copies(workbooksIn('provincia-prato'))})`);
   });
@@ -180,12 +187,12 @@ describe('progress', () => {
     t = 500;
     p.file('a', 'x.xlsx');
     t = 2000;
-    p.done('a', 'a: 1 file letti');
+    p.done('a', 'a: 1 file letto');
     p.finish();
     const screen = written.join('');
     expect(screen).toContain('\r\x1b[2K');
     expect(screen).toContain('0/2 dossier · 0:01 · a: x.xlsx');
-    expect(screen).toContain('a: 1 file letti\n');
+    expect(screen).toContain('a: 1 file letto\n');
     expect(screen).toContain('1/2 dossier · 0:02 · ancora ~0:02');
   });
 
@@ -193,8 +200,8 @@ describe('progress', () => {
     const written: string[] = [];
     const p = createProgress(2, { write: (s) => written.push(s), isTTY: false }, () => 0);
     p.file('a', 'x.xlsx');
-    p.done('a', 'a: 1 file letti');
+    p.done('a', 'a: 1 file letto');
     p.finish();
-    expect(written).toEqual(['[1/2] a: 1 file letti (0:00)\n']);
+    expect(written).toEqual(['[1/2] a: 1 file letto (0:00)\n']);
   });
 });

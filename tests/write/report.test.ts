@@ -41,6 +41,15 @@ describe('report.html', () => {
     for (const o of dossier.objectives) expect(html).toContain(`<code>${o.code}</code>`);
   });
 
+  it('counts the files read in its cards, in Italian: «file letto» for one, «file letti» for more', () => {
+    const card = (out: string) => /<div class="card"><b>(\d+)<\/b>(file [^<]+)<\/div>/.exec(out)?.slice(1);
+    const okSource = dossier.sources.find((x) => x.status === 'ok')!;
+    expect(card(renderReport({ ...dossier, sources: [okSource] }, { title: 'x' }))).toEqual(['1', 'file letto']);
+    expect(card(renderReport({ ...dossier, sources: [okSource, { ...okSource, file: 'altro.xlsx' }] }, { title: 'x' }))).toEqual(['2', 'file letti']);
+    const failed = renderReport({ ...dossier, sources: [okSource, { ...okSource, file: 'rotto.xlsx', status: 'failed' }] }, { title: 'x' });
+    expect(failed).toContain('<div class="card error"><b>1</b>file non letto</div>');
+  });
+
   it('escapes what comes from the sheets', () => {
     const evil: Dossier = { ...dossier, objectives: [{ ...dossier.objectives[0], title: '<script>alert(1)</script> & "x"' }] };
     const out = renderReport(evil, { title: '<b>ente</b>' });

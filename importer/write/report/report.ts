@@ -41,9 +41,10 @@ function fileLink(file: string, annotated?: Map<string, string>): string {
 function summaryCards(d: Dossier): string {
   const failed = d.sources.filter((s) => s.status === 'failed').length;
   const count = (s: Severity) => d.findings.filter((f) => f.severity === s).length;
+  const read = d.sources.length - failed;
   const cards = [
-    `<div class="card"><b>${d.sources.length - failed}</b>file letti</div>`,
-    failed ? `<div class="card error"><b>${failed}</b>file non letti</div>` : '',
+    `<div class="card"><b>${read}</b>${read === 1 ? 'file letto' : 'file letti'}</div>`,
+    failed ? `<div class="card error"><b>${failed}</b>${failed === 1 ? 'file non letto' : 'file non letti'}</div>` : '',
     `<div class="card"><b>${d.objectives.length}</b>obiettivi</div>`,
     `<div class="card"><b>${num(d.pap.headcount.total)}</b>persone in servizio</div>`,
     ...SEVERITIES.map((s) => `<div class="card ${s}"><b>${count(s)}</b>${severityCount(count(s), s).replace(/^\d+ /, '')}</div>`),
