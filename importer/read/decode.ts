@@ -1,6 +1,23 @@
 import iconv from 'iconv-lite';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'mixed';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'windows-1252' | 'mixed';
+
+type BomEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+
+/** Byte order marks, the longer first: FF FE 00 00 is UTF-32 LE, not UTF-16 LE starting with a NUL. */
+const BOMS: readonly [BomEncoding, readonly number[]][] = [
+  ['utf-32le', [0xff, 0xfe, 0x00, 0x00]],
+  ['utf-32be', [0x00, 0x00, 0xfe, 0xff]],
+  ['utf-8', [0xef, 0xbb, 0xbf]],
+  ['utf-16le', [0xff, 0xfe]],
+  ['utf-16be', [0xfe, 0xff]],
+];
+
+/** The encoding a byte order mark at the start of the bytes names, and the mark's length. */
+export function byteOrderMark(bytes: Uint8Array): { encoding: BomEncoding; length: number } | undefined {
+  for (const [encoding, mark] of BOMS) if (bytes.length >= mark.length && mark.every((b, i) => bytes[i] === b)) return { encoding, length: mark.length };
+  return undefined;
+}
 
 export interface DecodedText {
   text: string;
@@ -75,18 +92,18 @@ function utf16WithoutBom(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
 }
 
 /**
- * Decodes the bytes of a text file as offices save them: a BOM wins (UTF-8, UTF-16 LE/BE); then
+ * Decodes the bytes of a text file as offices save them: a BOM wins (UTF-8, UTF-16 and UTF-32 LE/BE); then
  * UTF-16 without BOM (recognised by its zero bytes); then strict UTF-8; else Windows-1252 (Excel's
  * "CSV (separato dal separatore di elenco)"), byte by byte where UTF-8 and Windows-1252 are mixed.
  * The BOM is removed.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  const bom = byteOrderMark(buf);
+  if (bom) {
+    const body = buf.subarray(bom.length);
+    return { text: bom.encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, bom.encoding), encoding: bom.encoding };
   }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const utf16 = utf16WithoutBom(buf);
   if (utf16) return { text: iconv.decode(buf, utf16), encoding: utf16 };
   try {

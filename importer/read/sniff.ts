@@ -1,4 +1,4 @@
-import { looksLikeUtf16 } from './decode';
+import { byteOrderMark, looksLikeUtf16 } from './decode';
 
 /** Tells what a file really is from its first bytes, whatever its name says. */
 export type FileNature = 'zip' | 'ole' | 'text' | 'empty' | 'binary';
@@ -16,9 +16,8 @@ export function sniff(bytes: Uint8Array): FileNature {
     if (b === 0) zeros++;
     else if (b < 9 || (b > 13 && b < 32)) control++;
   }
-  // UTF-16 text has many zero bytes, but in a regular pattern: leave that to the CSV decoder.
-  const utf16Bom = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
-  if (utf16Bom || looksLikeUtf16(sample)) return 'text';
+  // UTF-16 and UTF-32 text have many zero bytes, but in a regular pattern: leave that to the CSV decoder.
+  if (byteOrderMark(sample) || looksLikeUtf16(sample)) return 'text';
   if (zeros > 0 || control > sample.length / 50) return 'binary';
   return 'text';
 }

@@ -12,6 +12,8 @@ describe('CSV reader', () => {
     ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(ROWS, 'utf-16be')]), 'utf-16be'],
     ['UTF-16 LE without BOM', iconv.encode(ROWS, 'utf-16le'), 'utf-16le'],
     ['UTF-16 BE without BOM', iconv.encode(ROWS, 'utf-16be'), 'utf-16be'],
+    ['UTF-32 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x00]), iconv.encode(ROWS, 'utf-32le')]), 'utf-32le'],
+    ['UTF-32 BE with BOM', Buffer.concat([Buffer.from([0x00, 0x00, 0xfe, 0xff]), iconv.encode(ROWS, 'utf-32be')]), 'utf-32be'],
     ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ROWS)]), 'utf-8'],
     ['Windows-1252', iconv.encode(ROWS, 'windows-1252'), 'windows-1252'],
   ])('reads %s with its accented letters', (_, bytes, encoding) => {
