@@ -1,18 +1,17 @@
 /** Italian labels of the contract's codes, as the outputs (PIAO.xlsx, report, summary) show them. */
+import { LEVEL_NAMES_IT } from '../engine/objectives/levels';
+import { capitalise } from '../engine/rules/staff-words';
 import { Category, ObjectiveLevel, Severity, SheetKind, WorkRegime } from '../engine/schema/dossier';
 
-export const LEVELS: readonly ObjectiveLevel[] = ['value', 'mandate', 'strategic', 'operational', 'performance'];
+// the orders of the contract's enums (importer/engine/schema/dossier.ts), as the outputs list them
 
-export const LEVEL_IT: Record<ObjectiveLevel, string> = {
-  value: 'Valore pubblico',
-  mandate: 'Linea di mandato',
-  strategic: 'Obiettivo strategico',
-  operational: 'Obiettivo operativo',
-  performance: 'Obiettivo di performance',
-};
+export const LEVELS: readonly ObjectiveLevel[] = ObjectiveLevel.options;
+
+/** "Obiettivo strategico": the engine's name of each level, as a heading. */
+export const LEVEL_IT = Object.fromEntries(LEVELS.map((l) => [l, capitalise(LEVEL_NAMES_IT[l])])) as Record<ObjectiveLevel, string>;
 
 /** Categories in the order of the CCNL, top first. */
-export const CATEGORIES: readonly Category[] = ['dirigente', 'segretario', 'funzionario', 'istruttore', 'operatore-esperto', 'operatore', 'altro'];
+export const CATEGORIES: readonly Category[] = Category.options;
 
 export const CATEGORY_IT: Record<Category, string> = {
   dirigente: 'Dirigenti',
@@ -24,14 +23,7 @@ export const CATEGORY_IT: Record<Category, string> = {
   altro: 'Altro personale',
 };
 
-export const REGIMES: readonly WorkRegime[] = [
-  'full-time',
-  'part-time-vertical-50',
-  'part-time-vertical-over-50',
-  'part-time-horizontal-50',
-  'part-time-horizontal-over-50',
-  'part-time',
-];
+export const REGIMES: readonly WorkRegime[] = WorkRegime.options;
 
 export const REGIME_IT: Record<WorkRegime, string> = {
   'full-time': 'Tempo pieno',
@@ -46,7 +38,7 @@ export const SMART_MODE_IT: Record<'partial' | 'full', string> = { partial: 'Par
 export const MOVEMENT_IT: Record<'hire' | 'termination', string> = { hire: 'Assunzione', termination: 'Cessazione' };
 export const GENDER_IT: Record<'F' | 'M', string> = { F: 'Donne', M: 'Uomini' };
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const SEVERITIES: readonly Severity[] = Severity.options;
 export const SEVERITY_IT: Record<Severity, string> = { error: 'Errore', warning: 'Avviso', info: 'Nota' };
 export const SEVERITY_PLURAL_IT: Record<Severity, string> = { error: 'errori', warning: 'avvisi', info: 'note' };
 const SEVERITY_ONE_IT: Record<Severity, string> = { error: 'errore', warning: 'avviso', info: 'nota' };

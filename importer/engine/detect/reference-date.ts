@@ -38,8 +38,11 @@ export function yearInText(text: string): number | undefined {
   return years.size === 1 ? [...years][0] : undefined;
 }
 
-/** The reference date from a table title, else from the sheet name. */
-export function referenceDate(titles: readonly string[], sheetName: string): string | undefined {
+/**
+ * The date titles name: a full date in any of them ("al 31/12/2023"), else a year they date
+ * something to ("al 2023", "anno 2024", "dicembre 2022") as its 31 December.
+ */
+export function dateInTitles(titles: readonly string[]): string | undefined {
   for (const t of titles) {
     const d = dateInText(t);
     if (d) return d;
@@ -48,6 +51,13 @@ export function referenceDate(titles: readonly string[], sheetName: string): str
     const y = /\b(?:al|anno|dicembre)\s+((?:19|20)\d{2})\b/i.exec(t);
     if (y) return `${y[1]}-12-31`;
   }
+  return undefined;
+}
+
+/** The reference date from a table title, else from the sheet name. */
+export function referenceDate(titles: readonly string[], sheetName: string): string | undefined {
+  const fromTitles = dateInTitles(titles);
+  if (fromTitles) return fromTitles;
   const d = dateInText(sheetName);
   if (d) return d;
   const y = yearInText(sheetName);

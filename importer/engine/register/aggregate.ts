@@ -10,7 +10,7 @@ import { RegisterRole } from './columns';
 import { ageAt, ageBandOf, readContract, readDate, readGender, readRegime, readSmart, yearOf } from './values';
 
 const GENDERS: readonly Gender[] = ['F', 'M'];
-const REGIMES: readonly WorkRegime[] = ['full-time', 'part-time-vertical-50', 'part-time-vertical-over-50', 'part-time-horizontal-50', 'part-time-horizontal-over-50', 'part-time'];
+const REGIMES: readonly WorkRegime[] = WorkRegime.options;
 const NO_BAND = AGE_BANDS.length;
 const NOTES_PER_COLUMN = 20;
 /** Registers give hires and terminations of every year; the statistics keep the last three. */

@@ -1,6 +1,6 @@
 import { Gender, Place } from '../schema/dossier';
 import { StaffSummary, Tally } from '../staff/model';
-import { Rule } from './rule';
+import { Rule, RuleContext } from './rule';
 import { capitalise, dateIt } from './staff-words';
 
 type Who = Gender | 'total';
@@ -25,6 +25,24 @@ function pairs(a: Tally, b: Tally): Who[] {
 
 function placeOf(t: Tally, who: Who): Place | undefined {
   return t.at[who] ?? t.at.total;
+}
+
+/**
+ * Reports the figure of `who` in `here` against the one in `there`: at the cell of `here`, with the
+ * cell of `there` as related place, `actual`/`expected` in the finding and in the message.
+ */
+function reportFigure(ctx: RuleContext, messageId: string, here: Tally, there: Tally, who: Who, data: Record<string, string | number>): void {
+  const at = placeOf(here, who);
+  if (!at) return;
+  const related = placeOf(there, who);
+  ctx.report({
+    at,
+    messageId,
+    data: { ...data, actual: here[who], expected: there[who] },
+    ...(related ? { related: [related] } : {}),
+    expected: there[who],
+    actual: here[who],
+  });
 }
 
 export const crossTableMismatch: Rule = {
@@ -56,17 +74,7 @@ export const crossTableMismatch: Rule = {
           const b = ref[q]!;
           for (const who of pairs(a, b)) {
             if (a[who] === b[who]) continue;
-            const at = placeOf(a, who);
-            if (!at) continue;
-            const related = placeOf(b, who);
-            ctx.report({
-              at,
-              messageId: 'differs',
-              data: { Who: capitalise(who === 'total' ? 'le persone' : WHO_SUBJECT[who]), quantity: QUANTITY_IT[q], actual: a[who], expected: b[who], here: s.sourceName, there: ref.sourceName, date: dateIt(date) },
-              ...(related ? { related: [related] } : {}),
-              expected: b[who],
-              actual: a[who],
-            });
+            reportFigure(ctx, 'differs', a, b, who, { Who: capitalise(WHO_SUBJECT[who]), quantity: QUANTITY_IT[q], here: s.sourceName, there: ref.sourceName, date: dateIt(date) });
           }
         }
       }
@@ -79,17 +87,7 @@ export const crossTableMismatch: Rule = {
             for (const who of [...pairs(part, staffRef.staff), ...(part.gendered && staffRef.staff.gendered ? (['total'] as const) : [])]) {
               if (part[who] <= staffRef.staff[who]) continue;
               if (who === 'total' && (part.F > staffRef.staff.F || part.M > staffRef.staff.M)) continue; // said by gender already
-              const at = placeOf(part, who);
-              if (!at) continue;
-              const related = placeOf(staffRef.staff, who);
-              ctx.report({
-                at,
-                messageId: 'more',
-                data: { Who: capitalise(WHO_SUBJECT[who]), quantity: QUANTITY_IT[q], actual: part[who], expected: staffRef.staff[who], here: s.sourceName, there: staffRef.sourceName, date: dateIt(date) },
-                ...(related ? { related: [related] } : {}),
-                expected: staffRef.staff[who],
-                actual: part[who],
-              });
+              reportFigure(ctx, 'more', part, staffRef.staff, who, { Who: capitalise(WHO_SUBJECT[who]), quantity: QUANTITY_IT[q], here: s.sourceName, there: staffRef.sourceName, date: dateIt(date) });
             }
           }
         }
@@ -109,17 +107,7 @@ export const crossTableMismatch: Rule = {
           const b = ref.turnover.get(year)![mv]!;
           for (const who of pairs(a, b)) {
             if (a[who] === b[who]) continue;
-            const at = placeOf(a, who);
-            if (!at) continue;
-            const related = placeOf(b, who);
-            ctx.report({
-              at,
-              messageId: 'turnover',
-              data: { Who: capitalise(WHO_SUBJECT[who]), movement: mv === 'hire' ? 'assunte' : 'cessate', year: String(year), actual: a[who], expected: b[who], here: s.sourceName, there: ref.sourceName },
-              ...(related ? { related: [related] } : {}),
-              expected: b[who],
-              actual: a[who],
-            });
+            reportFigure(ctx, 'turnover', a, b, who, { Who: capitalise(WHO_SUBJECT[who]), movement: mv === 'hire' ? 'assunte' : 'cessate', year: String(year), here: s.sourceName, there: ref.sourceName });
           }
         }
       }

@@ -120,45 +120,39 @@ function countAt(grid: Grid, row: number, col: number): { count: number; fixedTe
   return undefined;
 }
 
-/** A column with no header whose every figure is the sum of the detail figures of its row: a total. */
-export function isArithmeticTotalColumn(grid: Grid, col: AxisLine, columns: AxisLine[], rows: AxisLine[]): boolean {
-  const parts = columns.filter((c) => c !== col && isDetail(c) && c.keys.some(Boolean));
+/**
+ * Whether the figures of `whole` are, along every line of `across`, the sum of those of `parts`
+ * (at least two parts, and at least two sums that are not zero). `cell` places a line's figure on a
+ * line across it: (row, column).
+ */
+function addsUp(grid: Grid, whole: AxisLine, parts: AxisLine[], across: AxisLine[], cell: (line: AxisLine, cross: AxisLine) => [number, number]): boolean {
   if (parts.length < 2) return false;
   let nonZero = 0;
-  for (const r of rows) {
-    if (r.percent) continue;
-    const whole = countAt(grid, r.index, col.index);
-    if (!whole) return false;
+  for (const x of across) {
+    const total = countAt(grid, ...cell(whole, x));
+    if (!total) return false;
     let sum = 0;
     for (const p of parts) {
-      const v = countAt(grid, r.index, p.index);
+      const v = countAt(grid, ...cell(p, x));
       if (!v) return false;
       sum += v.count;
     }
-    if (sum !== whole.count) return false;
+    if (sum !== total.count) return false;
     if (sum > 0) nonZero++;
   }
   return nonZero >= 2;
 }
 
+/** A column with no header whose every figure is the sum of the detail figures of its row: a total. */
+export function isArithmeticTotalColumn(grid: Grid, col: AxisLine, columns: AxisLine[], rows: AxisLine[]): boolean {
+  const parts = columns.filter((c) => c !== col && isDetail(c) && c.keys.some(Boolean));
+  return addsUp(grid, col, parts, rows.filter((r) => !r.percent), (c, r) => [r.index, c.index]);
+}
+
+/** A row whose every labelled figure is the sum of the detail rows above it: a total. */
 export function isArithmeticTotalRow(grid: Grid, row: AxisLine, rows: AxisLine[], columns: AxisLine[]): boolean {
   const above = rows.filter((r) => r.index < row.index && isDetail(r));
-  if (above.length < 2) return false;
-  let nonZero = 0;
-  for (const c of columns) {
-    if (c.percent || !c.keys.some(Boolean)) continue;
-    const whole = countAt(grid, row.index, c.index);
-    if (!whole) return false;
-    let sum = 0;
-    for (const p of above) {
-      const v = countAt(grid, p.index, c.index);
-      if (!v) return false;
-      sum += v.count;
-    }
-    if (sum !== whole.count) return false;
-    if (sum > 0) nonZero++;
-  }
-  return nonZero >= 2;
+  return addsUp(grid, row, above, columns.filter((c) => !c.percent && c.keys.some(Boolean)), (r, c) => [r.index, c.index]);
 }
 
 

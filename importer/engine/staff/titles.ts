@@ -1,4 +1,4 @@
-import { dateInText, yearInText } from '../detect/reference-date';
+import { dateInText, dateInTitles, yearInText } from '../detect/reference-date';
 import { Grid } from '../grid/grid';
 import { SheetKind } from '../schema/dossier';
 import { normaliseLabel } from '../text/normalise';
@@ -40,14 +40,8 @@ export function tableDate(texts: string[], grid: Grid, above: StaffDetectedTable
     const dated = [...rows, ...columns].map((l) => l.meaning.date ?? (l.meaning.year !== undefined ? `${l.meaning.year}-12-31` : undefined)).filter((d): d is string => Boolean(d));
     if (dated.length) return dated.sort().pop();
   }
-  for (const t of texts) {
-    const d = dateInText(t);
-    if (d) return d;
-  }
-  for (const t of texts) {
-    const y = /\b(?:al|anno|dicembre)\s+((?:19|20)\d{2})\b/i.exec(t);
-    if (y) return `${y[1]}-12-31`;
-  }
+  const fromTitles = dateInTitles(texts);
+  if (fromTitles) return fromTitles;
   for (const t of texts) {
     const y = yearInText(t);
     if (y) return `${y}-12-31`;
