@@ -69,21 +69,7 @@ describe('task pane in headless Chromium', () => {
     const expected = (await checkWorkbook(FakeExcel.fromData(structuredClone(data)).host(), 'workbook')).dossier.findings;
     expect(expected.length).toBeGreaterThan(2);
 
-    const page = await browser.newPage({ viewport: { width: 420, height: 980 } });
-    const foreign: string[] = [];
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${origin}/`)) return route.continue();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: standin });
-      foreign.push(url);
-      return route.abort();
-    });
-    await page.addInitScript((wb) => {
-      (window as unknown as { __PIAO_FAKE_WORKBOOK__: unknown }).__PIAO_FAKE_WORKBOOK__ = wb;
-    }, data);
-    await page.goto(`${origin}/taskpane.html`);
+    const { page, foreign, errors } = await openPane(data);
 
     await page.getByRole('button', { name: 'Controlla' }).click();
     const status = page.getByRole('status');

@@ -5,6 +5,7 @@
  */
 import { crc32, deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import { a1 } from '../../importer/engine/grid/address';
+import { assembleZip, ZipEntry } from '../../importer/write/zip-writer';
 
 export interface RawPart {
   name: string;
@@ -19,50 +20,21 @@ export interface RawPart {
   declaredSize?: number;
 }
 
+/** The archive of the parts, each as it says: the production zip assembly, with the headers it asks for. */
 export function zipParts(parts: RawPart[]): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const name = Buffer.from(p.name, 'utf8');
+  const entries = parts.map((p): ZipEntry => {
     const data = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data;
     const method = p.method ?? 8;
-    const body = p.deflated ?? (method === 8 ? deflateRawSync(data) : data);
-    const flags = p.flags ?? 0;
-    const size = p.declaredSize ?? data.length;
-    const crc = p.deflated ? 0 : crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    chunks.push(local, name, body);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(flags, 8);
-    cd.writeUInt16LE(method, 10);
-    cd.writeUInt32LE(crc >>> 0, 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(size, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    central.push(cd, name);
-    offset += local.length + name.length + body.length;
-  }
-  const cdBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cdBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, cdBytes, end]);
+    return {
+      name: Buffer.from(p.name, 'utf8'),
+      crc: p.deflated ? 0 : crc32(data),
+      size: p.declaredSize ?? data.length,
+      body: p.deflated ?? (method === 8 ? deflateRawSync(data) : data),
+      method,
+      flags: p.flags ?? 0,
+    };
+  });
+  return assembleZip(entries);
 }
 
 /**
