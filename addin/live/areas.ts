@@ -2,9 +2,10 @@
  * Which cells a live re-check reads after an edit: the tables the edit touches (as the last check
  * found them), with a row or two above for their title (it may give the date) and room below and
  * to the right for rows and columns being added; the whole sheet when the edit is outside every
- * known table (a new table may be starting there). Pure, so it is tested on its own.
+ * known table (a new table may be starting there) or moved the sheet's cells. Pure, so it is tested on its own.
  */
 import { CellRange, parseRange } from '../../importer/engine/grid/address';
+import type { Edit } from './scheduler';
 
 /** Rows above a table read with it: its title and caption. */
 export const TITLE_ROWS = 2;
@@ -42,11 +43,12 @@ function room(t: CellRange, all: readonly CellRange[]): { grown: CellRange; top:
 }
 
 /** What to re-read on one sheet for a list of edited ranges. */
-export function recheckAreas(tables: readonly string[], edits: readonly CellRange[]): SheetRecheck {
+export function recheckAreas(tables: readonly string[], edits: readonly Edit[]): SheetRecheck {
+  if (edits.includes('whole-sheet')) return { whole: true };
   const known = tables.map((t) => parseRange(t));
   const rooms = known.map((t) => room(t, known));
   const out: RecheckArea[] = [];
-  for (const edit of edits) {
+  for (const edit of edits as readonly CellRange[]) {
     const hit = rooms.filter((r) => overlaps(r.grown, edit));
     if (hit.length === 0) return { whole: true };
     for (const r of hit) {

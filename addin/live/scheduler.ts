@@ -18,8 +18,14 @@ export const realTimers: Timers = {
 /** Quiet time after the last edit before re-checking: long enough not to run between two keystrokes of a cell. */
 export const LIVE_DELAY_MS = 800;
 
-/** The changes to re-check: by sheet id, the ranges edited. */
-export type Changes = Map<string, CellRange[]>;
+/**
+ * One change to re-check: the range edited, or the whole sheet when the change moved its cells
+ * (rows or columns inserted or deleted) or named no range we can read.
+ */
+export type Edit = CellRange | 'whole-sheet';
+
+/** The changes to re-check: by sheet id, the edits. */
+export type Changes = Map<string, Edit[]>;
 
 export class LiveScheduler {
   private pending: Changes = new Map();
@@ -34,10 +40,10 @@ export class LiveScheduler {
   ) {}
 
   /** An edit: (re)starts the quiet-time wait. */
-  notify(sheetId: string, range: CellRange): void {
+  notify(sheetId: string, edit: Edit): void {
     if (this.stopped) return;
     const list = this.pending.get(sheetId) ?? [];
-    list.push(range);
+    list.push(edit);
     this.pending.set(sheetId, list);
     this.arm();
   }

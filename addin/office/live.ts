@@ -10,7 +10,7 @@ import { Grid } from '../../importer/engine/grid/grid';
 import { analyse } from '../../importer/engine/analyse';
 import { Finding, SheetInfo } from '../../importer/engine/schema/dossier';
 import { RecheckArea, recheckAreas, within } from '../live/areas';
-import { Changes, LiveScheduler, Timers, realTimers, LIVE_DELAY_MS } from '../live/scheduler';
+import { Changes, Edit, LiveScheduler, Timers, realTimers, LIVE_DELAY_MS } from '../live/scheduler';
 import { parseSheetAddress } from '../sheet/address';
 import { splitRange } from '../sheet/blocks';
 import { addBlock } from '../sheet/excel-cells';
@@ -154,15 +154,17 @@ export class LiveRecheck {
 
   private onChanged(args: XlWorksheetChangedEventArgs): Promise<void> {
     if (!this.watched.has(args.worksheetId)) return Promise.resolve();
-    let range: CellRange;
-    try {
-      range = parseRange(args.address.replace(/\$/g, '').split('!').pop()!);
-    } catch {
-      range = { top: 0, left: 0, bottom: 0, right: 0 };
+    // inserted or deleted rows and columns move the tables, and an address we cannot read (whole
+    // columns "C:C", whole rows "3:3") names no cell range: the used range is read again
+    let edit: Edit = 'whole-sheet';
+    if (args.changeType === 'RangeEdited') {
+      try {
+        edit = parseRange(args.address.replace(/\$/g, '').split('!').pop()!);
+      } catch {
+        edit = 'whole-sheet';
+      }
     }
-    // inserted or deleted rows and columns move the tables: the whole sheet is read again
-    if (args.changeType !== 'RangeEdited') range = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
-    this.scheduler.notify(args.worksheetId, range);
+    this.scheduler.notify(args.worksheetId, edit);
     return Promise.resolve();
   }
 

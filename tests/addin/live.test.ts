@@ -105,6 +105,10 @@ describe('recheckAreas (edited range -> tables to read)', () => {
     const twice = recheckAreas(tables, [parseRange('B5'), parseRange('C7')]);
     expect(!twice.whole && twice.areas).toHaveLength(1);
   });
+
+  it('reads the whole sheet (its used range) when rows or columns moved, whatever else was edited', () => {
+    expect(recheckAreas(tables, [parseRange('B5'), 'whole-sheet'])).toEqual({ whole: true });
+  });
 });
 
 const key = (f: Finding) => `${f.rule}|${f.sheet}!${f.cell}|${f.message}`;
@@ -165,6 +169,22 @@ describe('LiveRecheck on the in-memory Excel', () => {
     await excel.userEdit('Personale 2024', 'D6', [[21]]);
     await live.flush();
     expect(updates).toHaveLength(1); // nothing runs once turned off
+  });
+
+  it('re-reads the used range, in a few syncs, after rows are inserted or for an address that names no cells', async () => {
+    const { excel, check, live, updates, errors } = await open(ROCCANERA);
+    await live.start();
+    const sheet = excel.workbook.sheet('Personale 2024')!;
+    excel.resetStats();
+    await excel.events.fire(sheet.id, "'Personale 2024'!5:5", 'RowInserted');
+    await excel.events.fire(sheet.id, "'Personale 2024'!C:C", 'RangeEdited');
+    await live.flush();
+    expect(errors).toEqual([]);
+    expect(updates).toHaveLength(1);
+    expect(excel.stats.syncs).toBeLessThan(20);
+    const same = (fs: readonly Finding[]) => sorted(fs.filter((f) => !BETWEEN_TABLES.has(f.rule)));
+    expect(same(updates[0].check.dossier.findings)).toEqual(same(check.dossier.findings));
+    await live.stop();
   });
 
   it('re-reads the whole sheet for an edit outside the known tables (a new table)', async () => {

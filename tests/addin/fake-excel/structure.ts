@@ -238,9 +238,9 @@ export class FakeEvents {
   }
 
   /** Fires onChanged on a sheet, as Excel does after an edit: handlers run one after the other. */
-  async fire(sheetId: string, address: string): Promise<void> {
+  async fire(sheetId: string, address: string, changeType: XlWorksheetChangedEventArgs['changeType'] = 'RangeEdited'): Promise<void> {
     for (const h of [...this.handlers.values()]) {
-      if (h.sheetId === sheetId) await h.handler({ worksheetId: sheetId, address, changeType: 'RangeEdited' });
+      if (h.sheetId === sheetId) await h.handler({ worksheetId: sheetId, address, changeType });
     }
   }
 }
