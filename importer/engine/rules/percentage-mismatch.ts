@@ -1,4 +1,5 @@
 import { formatPercentIt } from '../normalise/shares';
+import { compressPlaces, shareCells } from '../staff/percentages';
 import { cellName } from '../staff/read';
 import { Rule } from './rule';
 
@@ -55,7 +56,7 @@ export const percentageMismatch: Rule = {
             numerator: best.numerator,
             denominator: best.denominator,
           },
-          related: best.related,
+          related: compressPlaces(shareCells(best)),
           expected: Math.round(best.value * 10000) / 10000,
           actual: Math.round(p.stated * 10000) / 10000,
         });

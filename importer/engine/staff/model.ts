@@ -20,8 +20,11 @@ export interface PercentageCheck {
   cell: StaffCell;
   /** The stated share as a fraction, on the scale of its line. */
   stated: number;
-  /** Candidate shares, the likeliest first; each with the cells it was computed from. */
-  candidates: { value: number; numerator: number; denominator: number; related: Place[] }[];
+  /**
+   * Candidate shares, the likeliest first; each with the cells it was computed from (the
+   * denominator's lists are shared by the cells of a line: read, never changed; see `shareCells`).
+   */
+  candidates: { value: number; numerator: number; denominator: number; numeratorCells: StaffCell[]; denominatorCells: StaffCell[] }[];
   /**
    * A share "sul personale" in a table that does not count the staff (smart working, part-time):
    * its denominator is the staff of another table of the same date.

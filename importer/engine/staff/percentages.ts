@@ -10,7 +10,11 @@ import { AxisLine } from './types';
 /** Places of cells, contiguous cells of one row (or one column) joined into a range. */
 export function compressPlaces(cells: StaffCell[]): Place[] {
   const byRow = new Map<number, StaffCell[]>();
-  for (const c of cells) byRow.set(c.row.index, [...(byRow.get(c.row.index) ?? []), c]);
+  for (const c of cells) {
+    const list = byRow.get(c.row.index);
+    if (list) list.push(c);
+    else byRow.set(c.row.index, [c]);
+  }
   const runs: { first: StaffCell; last: StaffCell }[] = [];
   for (const list of byRow.values()) {
     list.sort((a, b) => a.col.index - b.col.index);
@@ -115,42 +119,68 @@ function numeratorOf(t: StaffTable, pct: AxisLine, other: AxisLine, across: Axis
   return pctIsColumn ? figures(t, [other], lines) : figures(t, lines, [other]);
 }
 
-function candidatesFor(t: StaffTable, pct: AxisLine, other: AxisLine, across: AxisLine[], along: AxisLine[], pctIsColumn: boolean): PercentageCheck['candidates'] {
+type Figure = { count: number; cells: StaffCell[] };
+type Candidates = PercentageCheck['candidates'];
+
+/** The cells a candidate share was computed from, each once: its numerator's, then its denominator's. */
+export function shareCells(c: Candidates[number]): StaffCell[] {
+  const seen = new Set(c.numeratorCells);
+  return [...c.numeratorCells, ...c.denominatorCells.filter((x) => !seen.has(x))];
+}
+
+/**
+ * The shares the cells of one percentage line may stand for, as a function of the line they cross
+ * (`other`). What does not depend on that line (its siblings and numerator lines, the column and
+ * grand denominators) is worked out once for the whole line: a long table would otherwise add up
+ * every row again for each of its rows.
+ */
+function candidatesAlong(t: StaffTable, pct: AxisLine, across: AxisLine[], along: AxisLine[], pctIsColumn: boolean): (other: AxisLine) => Candidates {
   const siblings = siblingsOf(pct, across);
   const numerator = numeratorLines(pct, siblings);
-  if (numerator.length === 0) return [];
+  if (numerator.length === 0) return () => [];
   const at = (acrossLines: AxisLine[], alongLines: AxisLine[]) => (pctIsColumn ? figures(t, alongLines, acrossLines) : figures(t, acrossLines, alongLines));
-  const num = at(numerator, [other]);
-  if (!num) return [];
 
   const detailSiblings = siblings.filter(isDetail);
   const allDetail = across.filter(isDetail);
+  const detailAlong = along.filter(isDetail);
   const alongTotal = grandLine(along);
   const acrossTotal = grandLine(across);
   const numeratorParts = numerator.flatMap((l) => partsOf(l, across));
   const staffLine = siblings.find((l) => l.meaning.staff && l.totalLevel < 0);
-  const wholeAlong = alongTotal ? [alongTotal] : along.filter(isDetail);
+  const wholeAlong = alongTotal ? [alongTotal] : detailAlong;
   const wholeAcross = acrossTotal ? [acrossTotal] : allDetail;
-  const options: { lines: AxisLine[]; alongLines: AxisLine[] }[] = [];
-  const beside = staffLine ? { lines: [staffLine], alongLines: [other] } : undefined;
-  const row = sameLines(numeratorParts, detailSiblings) ? undefined : { lines: detailSiblings, alongLines: [other] };
-  const rowAll = sameLines(numeratorParts, allDetail) ? undefined : { lines: wholeAcross, alongLines: [other] };
-  const otherIsWhole = other === alongTotal || sameLines(partsOf(other, along), along.filter(isDetail));
-  const column = otherIsWhole ? undefined : { lines: numerator, alongLines: wholeAlong };
-  const grand = { lines: wholeAcross, alongLines: wholeAlong };
-  const ordered = pct.meaning.overall ? [grand, rowAll, beside, row, column] : beside ? [beside, row, rowAll, column, grand] : [row, rowAll, column, grand];
-  for (const o of ordered) if (o) options.push(o);
+  const numeratorIsRow = sameLines(numeratorParts, detailSiblings);
+  const numeratorIsAll = sameLines(numeratorParts, allDetail);
+  type Option = { lines: AxisLine[]; alongLines: AxisLine[]; den: () => Figure | undefined };
+  const option = (lines: AxisLine[], alongLines: AxisLine[], den = () => at(lines, alongLines)): Option => ({ lines, alongLines, den });
+  // the same for every cell of the line: added up once, when first needed
+  const once = (lines: AxisLine[], alongLines: AxisLine[]): Option => {
+    let known: { figure: Figure | undefined } | undefined;
+    return option(lines, alongLines, () => (known ??= { figure: at(lines, alongLines) }).figure);
+  };
+  const column = once(numerator, wholeAlong);
+  const grand = once(wholeAcross, wholeAlong);
 
-  const out: PercentageCheck['candidates'] = [];
-  for (const o of options) {
-    if (o.lines.length === 0 || o.alongLines.length === 0) continue;
-    const den = at(o.lines, o.alongLines);
-    if (!den || den.count <= 0) continue;
-    const value = num.count / den.count;
-    if (out.some((c) => Math.abs(c.value - value) < 1e-9)) continue;
-    out.push({ value, numerator: num.count, denominator: den.count, related: compressPlaces([...num.cells, ...den.cells.filter((c) => !num.cells.includes(c))]) });
-  }
-  return out;
+  return (other) => {
+    const num = at(numerator, [other]);
+    if (!num) return [];
+    const beside = staffLine ? option([staffLine], [other]) : undefined;
+    const row = numeratorIsRow ? undefined : option(detailSiblings, [other]);
+    const rowAll = numeratorIsAll ? undefined : option(wholeAcross, [other]);
+    const otherIsWhole = other === alongTotal || sameLines(partsOf(other, along), detailAlong);
+    const ofColumn = otherIsWhole ? undefined : column;
+    const ordered = pct.meaning.overall ? [grand, rowAll, beside, row, ofColumn] : beside ? [beside, row, rowAll, ofColumn, grand] : [row, rowAll, ofColumn, grand];
+    const out: Candidates = [];
+    for (const o of ordered) {
+      if (!o || o.lines.length === 0 || o.alongLines.length === 0) continue;
+      const den = o.den();
+      if (!den || den.count <= 0) continue;
+      const value = num.count / den.count;
+      if (out.some((c) => Math.abs(c.value - value) < 1e-9)) continue;
+      out.push({ value, numerator: num.count, denominator: den.count, numeratorCells: num.cells, denominatorCells: den.cells });
+    }
+    return out;
+  };
 }
 
 /** Every stated percentage of a table with the shares computed from its counts. */
@@ -161,6 +191,7 @@ export function checkPercentages(t: StaffTable): PercentageCheck[] {
   for (const { line, isColumn } of lines) {
     const found: { cell: StaffCell; value: number; explicit: boolean; candidates: PercentageCheck['candidates']; overStaff?: PercentageCheck['overStaff'] }[] = [];
     const outside = line.meaning.overall && t.kind !== 'headcount' && ![...rows, ...columns].some((l) => l.meaning.staff && l.totalLevel < 0 && !l.percent);
+    const candidatesFor = isColumn ? candidatesAlong(t, line, columns, rows, true) : candidatesAlong(t, line, rows, columns, false);
     for (const other of isColumn ? rows : columns) {
       if (other.percent) continue;
       const cell = t.byPosition.get(isColumn ? `${other.index}:${line.index}` : `${line.index}:${other.index}`);
@@ -174,7 +205,7 @@ export function checkPercentages(t: StaffTable): PercentageCheck[] {
         found.push({ cell, value: cell.share.value, explicit: cell.share.explicit, candidates: [], overStaff: { numerator: num.count, who, ...(date ? { date } : {}), related: compressPlaces(num.cells) } });
         continue;
       }
-      const candidates = isColumn ? candidatesFor(t, line, other, columns, rows, true) : candidatesFor(t, line, other, rows, columns, false);
+      const candidates = candidatesFor(other);
       found.push({ cell, value: cell.share.value, explicit: cell.share.explicit, candidates });
     }
     const scale = lineScale(found.map((f) => ({ value: f.value, explicit: f.explicit, expected: f.candidates.map((c) => c.value) })));

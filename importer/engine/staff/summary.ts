@@ -33,14 +33,19 @@ function addTo(t: Tally, g: Gender | undefined, n: number): void {
   else t.gendered = false;
 }
 
+/** A stated total of a table and the cells it adds up. */
+interface StatedTotal {
+  at: Place;
+  parts: StaffCell[];
+}
+
 /**
- * Where a user reads a figure: the stated total whose parts are exactly the cells counted (the
- * "Tot." of the row "Donna"), else the range the cells span.
+ * The stated totals of a table (cells of a total row or column, not empty) with their parts, by how
+ * many of those parts are not empty; in the table's order. Worked out once per table.
  */
-function placeOfFigure(t: StaffTable, leaves: StaffCell[]): Place | undefined {
-  if (leaves.length === 0) return undefined;
-  const want = new Set(leaves);
+function statedTotals(t: StaffTable): Map<number, StatedTotal[]> {
   const { rows, columns } = t.table.staff;
+  const out = new Map<number, StatedTotal[]>();
   for (const c of t.cells) {
     if (!c.count || (c.row.totalLevel < 0 && c.col.totalLevel < 0)) continue;
     if (c.count.kind === 'empty') continue;
@@ -49,9 +54,25 @@ function placeOfFigure(t: StaffTable, leaves: StaffCell[]): Place | undefined {
       const p = t.byPosition.get(cellKey(r.index, k.index));
       if (p) parts.push(p);
     }
-    const nonEmpty = parts.filter((p) => !(p.count?.kind === 'empty'));
-    const wantNonEmpty = leaves.filter((p) => !(p.count?.kind === 'empty'));
-    if (nonEmpty.length === wantNonEmpty.length && nonEmpty.every((p) => want.has(p)) && parts.every((p) => want.has(p) || p.count?.kind === 'empty')) return c.at;
+    const nonEmpty = parts.filter((p) => !(p.count?.kind === 'empty')).length;
+    const list = out.get(nonEmpty);
+    if (list) list.push({ at: c.at, parts });
+    else out.set(nonEmpty, [{ at: c.at, parts }]);
+  }
+  return out;
+}
+
+/**
+ * Where a user reads a figure: the stated total whose parts are exactly the cells counted (the
+ * "Tot." of the row "Donna"), else the range the cells span.
+ */
+function placeOfFigure(t: StaffTable, totals: Map<number, StatedTotal[]>, leaves: StaffCell[]): Place | undefined {
+  if (leaves.length === 0) return undefined;
+  const want = new Set(leaves);
+  const wantNonEmpty = leaves.filter((p) => !(p.count?.kind === 'empty')).length;
+  // a total of as many cells that are not empty as those counted, and no other cell
+  for (const total of totals.get(wantNonEmpty) ?? []) {
+    if (total.parts.every((p) => want.has(p) || p.count?.kind === 'empty')) return total.at;
   }
   const grid = t.table.grid;
   const top = minOf(leaves.map((l) => l.row.index));
@@ -227,13 +248,14 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
   }
 
   const rank = hasStaffLine ? 0 : withCategory ? 2 : 1;
+  const totals = statedTotals(t);
   for (const [dateKey, s] of byDate) {
     s.rank = rank;
     for (const q of ['staff', 'fixedTerm', 'partTime', 'smart'] as const) {
       const tally = s[q];
       if (!tally) continue;
       for (const who of ['F', 'M', 'total'] as const) {
-        const at = placeOfFigure(t, collector.get(dateKey, q, who === 'total' ? 'all' : who));
+        const at = placeOfFigure(t, totals, collector.get(dateKey, q, who === 'total' ? 'all' : who));
         if (at) tally.at[who] = at;
       }
     }
@@ -242,7 +264,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
         const tally = entry[mv];
         if (!tally) continue;
         for (const who of ['F', 'M', 'total'] as const) {
-          const at = placeOfFigure(t, collector.get(dateKey, mv, who === 'total' ? 'all' : who, year));
+          const at = placeOfFigure(t, totals, collector.get(dateKey, mv, who === 'total' ? 'all' : who, year));
           if (at) tally.at[who] = at;
         }
       }
