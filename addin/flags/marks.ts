@@ -1,4 +1,4 @@
-import { CellRange, a1, parseRange } from '../../importer/engine/grid/address';
+import { CellRange, a1, parseRange, rangesOverlap } from '../../importer/engine/grid/address';
 import { Grid } from '../../importer/engine/grid/grid';
 import { Finding, Severity } from '../../importer/engine/schema/dossier';
 import { cellCount } from '../sheet/address';
@@ -21,7 +21,7 @@ export function growOverMerges(grid: Grid | undefined, range: CellRange): CellRa
   for (;;) {
     let { top, left, bottom, right } = r;
     for (const m of grid.merges) {
-      if (m.bottom < r.top || m.top > r.bottom || m.right < r.left || m.left > r.right) continue;
+      if (!rangesOverlap(m, r)) continue;
       top = Math.min(top, m.top);
       left = Math.min(left, m.left);
       bottom = Math.max(bottom, m.bottom);

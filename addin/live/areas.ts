@@ -4,7 +4,7 @@
  * to the right for rows and columns being added; the whole sheet when the edit is outside every
  * known table (a new table may be starting there) or moved the sheet's cells. Pure, so it is tested on its own.
  */
-import { CellRange, parseRange } from '../../importer/engine/grid/address';
+import { CellRange, parseRange, rangeContains, rangesOverlap as overlaps, rangeUnion as union } from '../../importer/engine/grid/address';
 import type { Edit } from './scheduler';
 
 /** Rows above a table read with it: its title and caption. */
@@ -12,8 +12,6 @@ export const TITLE_ROWS = 2;
 /** Rows below a table that still count as that table (a row being added). */
 export const GROWTH_ROWS = 5;
 
-const overlaps = (a: CellRange, b: CellRange) => !(a.bottom < b.top || a.top > b.bottom || a.right < b.left || a.left > b.right);
-const union = (a: CellRange, b: CellRange): CellRange => ({ top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) });
 
 export interface RecheckArea {
   /** What to read. */
@@ -72,5 +70,5 @@ export function recheckAreas(tables: readonly string[], edits: readonly Edit[]):
 /** True when a cell or range (A1) lies within one of the areas. */
 export function within(cell: string, areas: readonly CellRange[]): boolean {
   const r = parseRange(cell.split(':')[0]);
-  return areas.some((a) => r.top >= a.top && r.top <= a.bottom && r.left >= a.left && r.left <= a.right);
+  return areas.some((a) => rangeContains(a, r.top, r.left));
 }

@@ -5,7 +5,7 @@
  * check stays. Sheets over LIVE_MAX_CELLS are left out unless asked for: re-reading them would make
  * Excel wait (see bench/addin-live.md).
  */
-import { CellRange, parseRange, rangeA1 } from '../../importer/engine/grid/address';
+import { CellRange, parseRange, rangeA1, rangesOverlap as overlaps } from '../../importer/engine/grid/address';
 import { Grid } from '../../importer/engine/grid/grid';
 import { analyse } from '../../importer/engine/analyse';
 import { Finding, SheetInfo } from '../../importer/engine/schema/dossier';
@@ -87,7 +87,6 @@ async function readAreas(context: XlRequestContext, sheetId: string, file: strin
 /** Rules that compare a table with other tables: a re-check of one table cannot decide them. */
 export const BETWEEN_TABLES = new Set(['cross-table-mismatch']);
 
-const overlaps = (a: CellRange, b: CellRange) => !(a.bottom < b.top || a.top > b.bottom || a.right < b.left || a.left > b.right);
 
 export class LiveRecheck {
   private handlers: XlEventHandlerResult[] = [];

@@ -40,13 +40,6 @@ export function parseSheetAddress(address: string): { sheet: string; range: Cell
   return { sheet, range: parseRange(rest.slice(1).replace(/\$/g, '')) };
 }
 
-/** Every cell of a range, row by row. */
-export function cellsOf(range: CellRange): { row: number; col: number }[] {
-  const out: { row: number; col: number }[] = [];
-  for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) out.push({ row: r, col: c });
-  return out;
-}
-
 export function cellCount(range: CellRange): number {
   return (range.bottom - range.top + 1) * (range.right - range.left + 1);
 }

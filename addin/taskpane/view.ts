@@ -99,10 +99,7 @@ export function sheetViews(sheets: readonly SheetInfo[]): SheetView[] {
 }
 
 /** "31/12/2023" from "2023-12-31". */
-export function italianDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+export { isoDateIt as italianDate } from '../../importer/engine/text/iso-date';
 
 /** What «Normalizza» did. */
 export function normalisedSentence(o: { written: { name: string; rows: number }[]; replaced: string[] }): string {

@@ -1,3 +1,4 @@
+import { isoDateIt } from '../engine/text/iso-date';
 import { CATEGORY_IT } from '../engine/normalise/categories';
 import { Dossier, PapStatistics } from '../engine/schema/dossier';
 
@@ -7,7 +8,7 @@ function pct(share: number | null): string {
 
 const women = (n: number) => `${n} ${n === 1 ? 'donna' : 'donne'}`;
 const men = (n: number) => `${n} ${n === 1 ? 'uomo' : 'uomini'}`;
-const dateIt = (iso: string | undefined) => (iso ? ` al ${iso.split('-').reverse().join('/')}` : '');
+const dateIt = (iso: string | undefined) => (iso ? ` al ${isoDateIt(iso)}` : '');
 
 function hasStaff(p: PapStatistics): boolean {
   return p.headcount.total > 0 || p.smartWorking.total > 0 || p.partTime.F + p.partTime.M > 0 || p.turnover.length > 0;

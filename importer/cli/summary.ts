@@ -1,3 +1,4 @@
+import { isoDateIt } from '../engine/text/iso-date';
 import { Dossier, ObjectiveLevel, Severity } from '../engine/schema/dossier';
 import { describePap } from './pap-summary';
 import { KIND_IT, severityCount } from '../write/labels';
@@ -21,7 +22,7 @@ export function describeDossier(d: Dossier, maxFindingsPerFile = 30): string {
     }
     lines.push(`✓ ${s.file}`);
     for (const sh of s.sheets) {
-      const date = sh.referenceDate ? ` al ${sh.referenceDate.split('-').reverse().join('/')}` : '';
+      const date = sh.referenceDate ? ` al ${isoDateIt(sh.referenceDate)}` : '';
       lines.push(`    foglio «${sh.name}»: ${KIND_IT[sh.kind] ?? sh.kind}${date}`);
     }
     const objectives = d.objectives.filter((o) => o.at.file === s.file);

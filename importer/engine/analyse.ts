@@ -5,7 +5,7 @@ import { rangeA1 } from './grid/address';
 import { Grid } from './grid/grid';
 import { Model, ObjectiveDraft, SourceModel, placeOf } from './model';
 import { linkObjectives } from './objectives/link';
-import { computePap, computePapByDate } from './pap/compute';
+import { computePapByDate, EMPTY_PAP } from './pap/compute';
 import { ReadProblem } from './read-problem';
 import { runRules, sortFindings } from './rules/run';
 import { Dossier, Objective, SCHEMA_VERSION, SheetInfo, TableInfo } from './schema/dossier';
@@ -103,15 +103,17 @@ export function analyse(inputs: readonly SourceInput[], families: readonly Table
   for (const s of model.sources) s.grids.forEach((g, i) => sheetOrder.set(`${g.file}\u0000${g.sheet}`, i));
   const findings = sortFindings(runRules(model), sheetOrder);
 
+  // the statistics at each date; the dossier's own are those of the latest (zeros without staff tables)
+  const papByDate = computePapByDate(model);
+  const latest = papByDate[papByDate.length - 1];
   const dossier: Dossier = {
     schemaVersion: SCHEMA_VERSION,
     sources: model.sources.map((s) => ({ file: s.file, status: s.status, ...(s.error ? { error: s.error } : {}), sheets: s.sheets })),
     objectives: model.objectives.map(toObjective),
     ...staffRecords(model.staff),
-    pap: computePap(model),
+    pap: structuredClone(latest ?? EMPTY_PAP),
     findings,
   };
-  const papByDate = computePapByDate(model);
   if (papByDate.length) dossier.papByDate = papByDate;
   return { dossier, model };
 }

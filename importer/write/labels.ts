@@ -58,6 +58,4 @@ export const KIND_IT: Record<SheetKind, string> = {
 };
 
 /** "2024-12-31" -> "31/12/2024" */
-export function dateIt(iso: string): string {
-  return iso.split('-').reverse().join('/');
-}
+export { isoDateIt as dateIt } from '../engine/text/iso-date';

@@ -1,9 +1,7 @@
+import { rangesOverlap } from '../grid/address';
 import { Grid } from '../grid/grid';
 import { DetectedTable, TableDetector } from './table';
 
-function overlaps(a: DetectedTable, b: DetectedTable): boolean {
-  return !(a.range.bottom < b.range.top || b.range.bottom < a.range.top || a.range.right < b.range.left || b.range.right < a.range.left);
-}
 
 /**
  * Runs every detector on a grid and keeps, where two claim the same cells, the surer one.
@@ -12,6 +10,6 @@ function overlaps(a: DetectedTable, b: DetectedTable): boolean {
 export function detectTables(grid: Grid, detectors: readonly TableDetector[]): DetectedTable[] {
   const candidates = detectors.flatMap((d) => d.detect(grid)).sort((a, b) => b.score - a.score);
   const kept: DetectedTable[] = [];
-  for (const c of candidates) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
+  for (const c of candidates) if (!kept.some((k) => rangesOverlap(k.range, c.range))) kept.push(c);
   return kept.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
 }

@@ -61,3 +61,13 @@ export function parseRange(ref: string): CellRange {
 export function rangeContains(range: CellRange, row: number, col: number): boolean {
   return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
 }
+
+/** True when two ranges share at least one cell. */
+export function rangesOverlap(a: CellRange, b: CellRange): boolean {
+  return !(a.bottom < b.top || a.top > b.bottom || a.right < b.left || a.left > b.right);
+}
+
+/** The smallest range holding both. */
+export function rangeUnion(a: CellRange, b: CellRange): CellRange {
+  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+}

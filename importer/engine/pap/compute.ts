@@ -2,7 +2,7 @@ import { Model } from '../model';
 import { CATEGORY_ORDER } from '../normalise/categories';
 import { share as rawShare } from '../normalise/numbers';
 import { PapStatistics } from '../schema/dossier';
-import { StaffSummary, Tally } from '../staff/model';
+import { bestSummary, StaffSummary, Tally } from '../staff/model';
 
 /** The statistics of a dossier with no staff table. */
 export const EMPTY_PAP: PapStatistics = {
@@ -24,10 +24,6 @@ function share(part: number, total: number): number | null {
   return s === null || s > 1 || s < 0 ? null : s;
 }
 
-/** Complete sources first, then the richer (register, table by category), then reading order. */
-function best(list: StaffSummary[]): StaffSummary | undefined {
-  return [...list].sort((a, b) => Number(a.incomplete) - Number(b.incomplete) || b.rank - a.rank || a.order - b.order)[0];
-}
 
 function yearOf(date: string | undefined): number | undefined {
   return date ? Number(date.slice(0, 4)) : undefined;
@@ -41,7 +37,7 @@ function yearOf(date: string | undefined): number | undefined {
 export function papForDate(all: StaffSummary[], date: string | undefined, useUndated: boolean): PapStatistics {
   const own = all.filter((s) => s.date === date);
   const fallback = useUndated && date !== undefined ? all.filter((s) => s.date === undefined) : [];
-  const pick = (has: (s: StaffSummary) => boolean) => best(own.filter(has)) ?? best(fallback.filter(has));
+  const pick = (has: (s: StaffSummary) => boolean) => bestSummary(own.filter(has)) ?? bestSummary(fallback.filter(has));
 
   const staffSource = pick((s) => Boolean(s.staff));
   const staff: Tally | undefined = staffSource?.staff;
@@ -87,7 +83,7 @@ export function papForDate(all: StaffSummary[], date: string | undefined, useUnd
     if (until !== undefined && year > until) continue;
     const row = { year, hires: { F: 0, M: 0 }, terminations: { F: 0, M: 0 } };
     for (const [mv, key] of [['hire', 'hires'], ['termination', 'terminations']] as const) {
-      const src = best(candidates.filter((s) => s.turnover.get(year)?.[mv]?.gendered));
+      const src = bestSummary(candidates.filter((s) => s.turnover.get(year)?.[mv]?.gendered));
       const tally = src?.turnover.get(year)?.[mv];
       if (tally) row[key] = { F: tally.F, M: tally.M };
     }
@@ -108,10 +104,4 @@ export function computePapByDate(model: Model): PapStatistics[] {
   const summaries = model.staff.summaries;
   const dates = staffDates(summaries);
   return dates.map((d, i) => papForDate(summaries, d, i === dates.length - 1));
-}
-
-/** PAP statistics of a dossier at its latest date (zeros when it holds no staff table). */
-export function computePap(model: Model): PapStatistics {
-  const byDate = computePapByDate(model);
-  return byDate[byDate.length - 1] ?? structuredClone(EMPTY_PAP);
 }

@@ -1,5 +1,5 @@
 import { Gender, Place } from '../schema/dossier';
-import { StaffSummary, Tally } from '../staff/model';
+import { bestSummary, Tally } from '../staff/model';
 import { Rule, RuleContext } from './rule';
 import { capitalise, dateIt } from './staff-words';
 
@@ -14,9 +14,6 @@ const QUANTITY_IT: Record<Quantity, string> = {
 };
 const WHO_SUBJECT: Record<Who, string> = { F: 'le donne', M: 'gli uomini', total: 'le persone' };
 
-function primary(list: StaffSummary[]): StaffSummary | undefined {
-  return [...list].sort((a, b) => b.rank - a.rank || a.order - b.order)[0];
-}
 
 /** The figures of two tallies to compare: by gender when both have genders, else the totals. */
 function pairs(a: Tally, b: Tally): Who[] {
@@ -62,11 +59,11 @@ export const crossTableMismatch: Rule = {
     const dates = new Set(summaries.map((s) => s.date ?? ''));
     for (const date of dates) {
       const group = summaries.filter((s) => (s.date ?? '') === date);
-      const staffRef = primary(group.filter((s) => s.staff));
+      const staffRef = bestSummary(group.filter((s) => s.staff));
       // the same quantity in two tables
       for (const q of ['staff', 'fixedTerm', 'partTime', 'smart'] as const) {
         const holders = group.filter((s) => s[q]);
-        const ref = q === 'staff' ? staffRef : primary(holders);
+        const ref = q === 'staff' ? staffRef : bestSummary(holders);
         if (!ref) continue;
         for (const s of holders) {
           if (s === ref) continue;
@@ -99,7 +96,7 @@ export const crossTableMismatch: Rule = {
     for (const year of years) {
       for (const mv of ['hire', 'termination'] as const) {
         const holders = withTurnover.filter((s) => s.turnover.get(year)?.[mv]);
-        const ref = primary(holders);
+        const ref = bestSummary(holders);
         if (!ref) continue;
         for (const s of holders) {
           if (s === ref) continue;

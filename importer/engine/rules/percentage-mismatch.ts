@@ -1,5 +1,6 @@
 import { formatPercentIt } from '../normalise/shares';
 import { compressPlaces, shareCells } from '../staff/percentages';
+import { bestSummary } from '../staff/model';
 import { cellName } from '../staff/read';
 import { Rule } from './rule';
 
@@ -18,10 +19,7 @@ export const percentageMismatch: Rule = {
     overStaff: 'La percentuale {what} è «{text}» ({stated}), ma {numerator} su {denominator} persone in servizio {there} fanno {computed}.',
   },
   check(ctx) {
-    const staffAt = (date: string | undefined) =>
-      ctx.model.staff.summaries
-        .filter((s) => s.staff && !s.incomplete && s.date === date)
-        .sort((a, b) => b.rank - a.rank || a.order - b.order)[0];
+    const staffAt = (date: string | undefined) => bestSummary(ctx.model.staff.summaries.filter((s) => s.staff && !s.incomplete && s.date === date));
     for (const t of ctx.model.staff.tables) {
       for (const p of t.percentages) {
         if (p.overStaff && p.stated >= 0 && p.stated <= 1 + 1e-9) {

@@ -100,13 +100,6 @@ export function keyOf(text: string): string {
   return normaliseLabel(text);
 }
 
-/** True when line `part` lies under line `whole`: same labels down to the level where `whole` is a total. */
-export function isUnder(part: AxisLine, whole: AxisLine): boolean {
-  const stop = whole.totalLevel < 0 ? whole.keys.length : whole.totalLevel;
-  for (let i = 0; i < stop; i++) if (part.keys[i] !== whole.keys[i]) return false;
-  return true;
-}
-
 /** A line that holds figures to add up: neither a total, nor a percentage, nor a part of another line. */
 export function isDetail(l: AxisLine): boolean {
   return l.totalLevel < 0 && !l.percent && !l.subset && !l.meaning.change;

@@ -86,6 +86,16 @@ export interface StaffSummary {
   scope?: 'managerial' | 'non-managerial';
 }
 
+/** Complete first, then the richer source (rank), then reading order. */
+const trustOrder = (a: StaffSummary, b: StaffSummary) => Number(a.incomplete) - Number(b.incomplete) || b.rank - a.rank || a.order - b.order;
+
+/** The summary to trust among several that give the same figures (the first in `trustOrder`). */
+export function bestSummary(list: readonly StaffSummary[]): StaffSummary | undefined {
+  let best: StaffSummary | undefined;
+  for (const s of list) if (!best || trustOrder(s, best) < 0) best = s;
+  return best;
+}
+
 /** Records of every kind, as piao.json lists them. */
 export interface StaffRecords {
   headcount: (HeadcountRecord & { order: number })[];

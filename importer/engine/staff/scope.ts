@@ -1,6 +1,6 @@
 import { Category } from '../schema/dossier';
 import { normaliseLabel } from '../text/normalise';
-import { StaffModel, StaffSummary, Tally } from './model';
+import { bestSummary, StaffModel, StaffSummary, Tally } from './model';
 import { StaffDetectedTable } from './types';
 
 /**
@@ -85,9 +85,8 @@ export function resolveStaffScopes(staff: StaffModel): void {
     const rest = partial.filter((s) => s.scope === 'non-managerial');
     if (managerial.length === 0 || rest.length === 0) continue;
     // the richest table of each half (several tables of one half repeat the same people)
-    const pick = (list: StaffSummary[]) => [...list].sort((a, b) => Number(a.incomplete) - Number(b.incomplete) || b.rank - a.rank || a.order - b.order)[0];
-    const m = pick(managerial);
-    const n = pick(rest);
+    const m = bestSummary(managerial)!;
+    const n = bestSummary(rest)!;
     const merged = merge(m, n);
     staff.summaries = staff.summaries.filter((s) => s !== m && s !== n);
     staff.summaries.push(merged);

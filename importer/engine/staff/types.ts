@@ -1,5 +1,5 @@
 import { DetectedTable } from '../detect/table';
-import { Place, SheetKind } from '../schema/dossier';
+import { Place } from '../schema/dossier';
 import { LabelMeaning } from './labels';
 
 /** The dimension a row-label column (or a header row) is organised by. */
@@ -60,13 +60,3 @@ export function isStaffTable(t: DetectedTable): t is StaffDetectedTable {
 }
 
 export const STAFF_FAMILY = 'staff';
-
-/** Italian names of sheet kinds, for messages. */
-export const KIND_NAME_IT: Record<SheetKind, string> = {
-  objectives: 'obiettivi',
-  headcount: 'personale',
-  'work-time': 'tempo di lavoro (part-time)',
-  'smart-working': 'lavoro agile',
-  turnover: 'assunzioni e cessazioni',
-  unknown: 'non riconosciuto',
-};
