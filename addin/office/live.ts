@@ -12,13 +12,11 @@ import { Finding, SheetInfo } from '../../importer/engine/schema/dossier';
 import { RecheckArea, recheckAreas, within } from '../live/areas';
 import { Changes, Edit, LiveScheduler, Timers, realTimers, LIVE_DELAY_MS } from '../live/scheduler';
 import { parseSheetAddress } from '../sheet/address';
-import { splitRange } from '../sheet/blocks';
-import { addBlock } from '../sheet/excel-cells';
 import { CheckOutcome, capabilitiesOf, markFindings } from './actions';
 import { Capabilities } from './capabilities';
-import { AddinHost, XlEventHandlerResult, XlRange, XlRangeAreas, XlRequestContext, XlWorksheetChangedEventArgs } from './excel-api';
+import { AddinHost, XlEventHandlerResult, XlRangeAreas, XlRequestContext, XlWorksheetChangedEventArgs } from './excel-api';
 import { italianError } from './errors';
-import { DEFAULT_CELLS_PER_SYNC, splitAreas } from './read-workbook';
+import { readBlocks, splitAreas } from './read-workbook';
 
 /**
  * Cells of a sheet (rows x columns of its used range) above which the live re-check is off by
@@ -46,32 +44,14 @@ export function liveNotSupported(caps: Capabilities): string | undefined {
   return caps.events ? undefined : 'Il ricontrollo automatico richiede ExcelApi 1.7 (eventi del foglio): usa «Controlla» dopo le modifiche.';
 }
 
-/** Reads some areas of a sheet into a grid (blocks of at most 40,000 cells a sync), merged cells included. */
+/** Reads some areas of a sheet into a grid (as «Controlla» reads, see readBlocks), merged cells included. */
 async function readAreas(context: XlRequestContext, sheetId: string, file: string, areas: readonly CellRange[], caps: Capabilities): Promise<{ grid: Grid; name: string; protected: boolean }> {
   const ws = context.workbook.worksheets.getItem(sheetId);
   ws.load('name');
   ws.protection.load('protected');
   await context.sync();
   const grid = new Grid(file, ws.name);
-  const blocks = areas.flatMap((a) => splitRange(a, DEFAULT_CELLS_PER_SYNC));
-  let batch: { block: CellRange; range: XlRange }[] = [];
-  let cells = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    await context.sync();
-    for (const { block, range } of batch) addBlock(grid, { top: block.top, left: block.left, values: range.values, valueTypes: range.valueTypes, numberFormat: range.numberFormat });
-    batch = [];
-    cells = 0;
-  };
-  for (const block of blocks) {
-    const size = (block.bottom - block.top + 1) * (block.right - block.left + 1);
-    if (cells + size > DEFAULT_CELLS_PER_SYNC) await flush();
-    const range = ws.getRange(rangeA1(block));
-    range.load('values,valueTypes,numberFormat');
-    batch.push({ block, range });
-    cells += size;
-  }
-  await flush();
+  await readBlocks(context, areas.map((block) => ({ sheet: ws, grid, block })));
   if (caps.merges && areas.length) {
     const found: XlRangeAreas[] = areas.map((a) => {
       const m = ws.getRange(rangeA1(a)).getMergedAreasOrNullObject();

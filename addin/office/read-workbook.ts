@@ -95,12 +95,44 @@ async function readMerges(context: XlRequestContext, sheets: readonly XlWorkshee
   }
 }
 
-interface Job {
-  sheet: number;
+/** A range of a sheet to read into a grid. */
+export interface BlockJob {
+  sheet: XlWorksheet;
+  grid: Grid;
   block: CellRange;
 }
 
 const cells = (r: CellRange) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/**
+ * Reads ranges into their grids: blocks of about `budget` cells, batched up to `budget` cells a
+ * sync; a batch Excel refuses for its size (Excel on the web: 5 MB) is split with half the budget
+ * and retried, down to MIN_CELLS_PER_SYNC.
+ */
+export async function readBlocks(context: XlRequestContext, jobs: readonly BlockJob[], budget = DEFAULT_CELLS_PER_SYNC): Promise<void> {
+  let queue: BlockJob[] = jobs.flatMap((j) => splitRange(j.block, budget).map((block) => ({ ...j, block })));
+  while (queue.length) {
+    const [batch] = batchByWeight(queue, (j) => cells(j.block), budget);
+    const ranges: XlRange[] = batch.map((j) => {
+      const r = j.sheet.getRange(rangeA1(j.block));
+      r.load('values,valueTypes,numberFormat');
+      return r;
+    });
+    try {
+      await context.sync();
+    } catch (err) {
+      if (!isPayloadError(err) || budget <= MIN_CELLS_PER_SYNC) throw err;
+      budget = Math.max(MIN_CELLS_PER_SYNC, Math.floor(budget / 2));
+      queue = [...batch.flatMap((j) => splitRange(j.block, budget).map((block) => ({ ...j, block }))), ...queue.slice(batch.length)];
+      continue;
+    }
+    queue = queue.slice(batch.length);
+    batch.forEach((j, i) => {
+      const r = ranges[i];
+      addBlock(j.grid, { top: j.block.top, left: j.block.left, values: r.values, valueTypes: r.valueTypes, numberFormat: r.numberFormat });
+    });
+  }
+}
 
 /**
  * Reads the active sheet or every sheet (hidden ones too, as the command line does) into the
@@ -127,35 +159,12 @@ export async function readWorkbook(context: XlRequestContext, options: ReadOptio
   const merges = options.caps.merges ? await readMerges(context, chosen, used) : chosen.map(() => []);
 
   const grids = chosen.map((ws) => new Grid(options.file, ws.name));
-  let budget = options.maxCellsPerSync ?? DEFAULT_CELLS_PER_SYNC;
-  let queue: Job[] = [];
-  used.forEach((u, sheet) => {
+  const jobs: BlockJob[] = [];
+  used.forEach((u, i) => {
     if (u.isNullObject || u.rowCount === 0 || u.columnCount === 0) return;
-    const area = { top: u.rowIndex, left: u.columnIndex, bottom: u.rowIndex + u.rowCount - 1, right: u.columnIndex + u.columnCount - 1 };
-    for (const block of splitRange(area, budget)) queue.push({ sheet, block });
+    jobs.push({ sheet: chosen[i], grid: grids[i], block: { top: u.rowIndex, left: u.columnIndex, bottom: u.rowIndex + u.rowCount - 1, right: u.columnIndex + u.columnCount - 1 } });
   });
-
-  while (queue.length) {
-    const [batch] = batchByWeight(queue, (j) => cells(j.block), budget);
-    const ranges: XlRange[] = batch.map((j) => {
-      const r = chosen[j.sheet].getRange(rangeA1(j.block));
-      r.load('values,valueTypes,numberFormat');
-      return r;
-    });
-    try {
-      await context.sync();
-    } catch (err) {
-      if (!isPayloadError(err) || budget <= MIN_CELLS_PER_SYNC) throw err;
-      budget = Math.max(MIN_CELLS_PER_SYNC, Math.floor(budget / 2));
-      queue = [...batch.flatMap((j) => splitRange(j.block, budget).map((block) => ({ sheet: j.sheet, block }))), ...queue.slice(batch.length)];
-      continue;
-    }
-    queue = queue.slice(batch.length);
-    batch.forEach((j, i) => {
-      const r = ranges[i];
-      addBlock(grids[j.sheet], { top: j.block.top, left: j.block.left, values: r.values, valueTypes: r.valueTypes, numberFormat: r.numberFormat });
-    });
-  }
+  await readBlocks(context, jobs, options.maxCellsPerSync ?? DEFAULT_CELLS_PER_SYNC);
   merges.forEach((list, sheet) => list.forEach((m) => grids[sheet].addMerge(m)));
 
   return {

@@ -13,7 +13,8 @@ import { BETWEEN_TABLES, LIVE_MAX_CELLS, LiveRecheck } from '../../addin/office/
 import { GROWTH_ROWS, recheckAreas } from '../../addin/live/areas';
 import { Changes, LiveScheduler, Timers } from '../../addin/live/scheduler';
 import { FLAG_FILL } from '../../addin/flags/look';
-import { FakeExcel } from './fake-excel/excel';
+import { FakeExcel, PAYLOAD_LIMIT } from './fake-excel/excel';
+import { FakeWorkbook } from './fake-excel/workbook';
 import { fakeWorkbookFromXlsx } from './fake-excel/from-xlsx';
 
 const SAMPLES = join(__dirname, '..', '..', 'templates', 'samples');
@@ -184,6 +185,29 @@ describe('LiveRecheck on the in-memory Excel', () => {
     expect(excel.stats.syncs).toBeLessThan(20);
     const same = (fs: readonly Finding[]) => sorted(fs.filter((f) => !BETWEEN_TABLES.has(f.rule)));
     expect(same(updates[0].check.dossier.findings)).toEqual(same(check.dossier.findings));
+    await live.stop();
+  });
+
+  it('re-reads a sheet too large for one response as «Controlla» does: smaller blocks, nothing lost', async () => {
+    const wb = new FakeWorkbook();
+    const s = wb.addSheet('Note');
+    for (let r = 0; r < 400; r++) for (let c = 0; c < 50; c++) s.setValue(r, c, `${r}:${c}:${'lungo '.repeat(60)}`); // ~7 MB in all
+    const excel = new FakeExcel(wb);
+    const check = await checkWorkbook(excel.host(), 'workbook');
+    const updates: CheckOutcome[] = [];
+    const errors: string[] = [];
+    const live = new LiveRecheck(excel.host(), check, { update: (c) => updates.push(c), error: (m) => errors.push(m) }, undefined, 60_000);
+    await live.start();
+    excel.resetStats();
+    await excel.userEdit('Note', 'A401:C403', [
+      ['Categoria', 'Donne', 'Uomini'],
+      ['Cat. C', 4, 2],
+      ['Totale', 4, 3],
+    ]);
+    await live.flush();
+    expect(errors).toEqual([]);
+    expect(excel.stats.log.some((l) => l.responseBytes > PAYLOAD_LIMIT)).toBe(true); // refused once, then read in halves
+    expect(updates[0].dossier.findings.some((f) => f.rule === 'sum-mismatch' && f.sheet === 'Note')).toBe(true);
     await live.stop();
   });
 
