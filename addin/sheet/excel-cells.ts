@@ -1,5 +1,5 @@
 import { CellInput, Grid } from '../../importer/engine/grid/grid';
-import { italianDate } from '../../importer/engine/grid/cell-input';
+import { cellInput as engineCellInput } from '../../importer/engine/grid/cell-input';
 import { isDateFormat, serialToDate } from './date-format';
 
 /**
@@ -46,23 +46,18 @@ export function cellInput(value: unknown, type: string, format: unknown): CellIn
     case 'Empty':
       return null;
     case 'Error':
-      return { value: { error: canonicalError(String(value)) }, numFmt };
+      return engineCellInput({ error: canonicalError(String(value)) }, numFmt);
     case 'Boolean':
-      return { value: Boolean(value), numFmt };
+      return engineCellInput(Boolean(value), numFmt);
     case 'Double':
-    case 'Integer': {
+    case 'Integer':
       if (typeof value !== 'number') return null;
-      if (isDateFormat(numFmt)) {
-        const date = serialToDate(value);
-        return { value: date, text: italianDate(date), numFmt };
-      }
-      return { value, numFmt };
-    }
+      return engineCellInput(isDateFormat(numFmt) ? serialToDate(value) : value, numFmt);
     case 'String':
-      return { value: String(value), numFmt };
+      return engineCellInput(String(value), numFmt);
     default:
       // Linked data types and pictures in cells show a text; anything else is read as empty.
-      return typeof value === 'string' && value !== '' ? { value, numFmt } : null;
+      return typeof value === 'string' && value !== '' ? engineCellInput(value, numFmt) : null;
   }
 }
 
