@@ -3,7 +3,7 @@ import { rangeA1 } from '../grid/address';
 import { CellValue, Grid, isErrorValue } from '../grid/grid';
 import { CellNote, placeOf } from '../model';
 import { mapCategory } from '../normalise/categories';
-import { AgeBand, Category, Gender, Place, WorkRegime } from '../schema/dossier';
+import { Category, Gender, Place, WorkRegime } from '../schema/dossier';
 import { StaffModel, StaffSummary, Tally, emptyTally } from '../staff/model';
 import { AGE_BANDS } from '../staff/labels';
 import { RegisterRole } from './columns';
@@ -230,7 +230,7 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
     const li = Math.floor(key / 2 / (NO_BAND + 1));
     const { label, category } = labels[li];
     const gender = GENDERS[g];
-    staff.records.headcount.push({ category, label, gender, count: c.count, fixedTerm: c.fixedTerm, at: catAt, ...base, ...(band < NO_BAND ? { ageBand: AGE_BANDS[band] as AgeBand } : {}), order });
+    staff.records.headcount.push({ category, label, gender, count: c.count, fixedTerm: c.fixedTerm, at: catAt, ...base, ...(band < NO_BAND ? { ageBand: AGE_BANDS[band] } : {}), order });
     const byCat = summary.byCategory.get(category) ?? { F: 0, M: 0 };
     byCat[gender] += c.count;
     summary.byCategory.set(category, byCat);

@@ -4,21 +4,19 @@ import { Finding } from '../schema/dossier';
 import { RULES } from './registry';
 import { Rule, formatMessage } from './rule';
 
-function cellOrder(cell: string): [number, number] {
-  const r = parseRange(cell);
-  return [r.top, r.left];
-}
-
 /** Sorts findings the way a user reads them: by file, sheet, row, column, then rule. */
 export function sortFindings(findings: Finding[], sheetOrder: Map<string, number>): Finding[] {
+  // each finding's sheet and cell read once, not at every comparison
+  const keys = new Map<Finding, { sheet: number; row: number; col: number }>();
+  for (const f of findings) {
+    const r = parseRange(f.cell);
+    keys.set(f, { sheet: sheetOrder.get(`${f.file}\u0000${f.sheet}`) ?? 0, row: r.top, col: r.left });
+  }
   return findings.sort((a, b) => {
     if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-    const sa = sheetOrder.get(`${a.file}\u0000${a.sheet}`) ?? 0;
-    const sb = sheetOrder.get(`${b.file}\u0000${b.sheet}`) ?? 0;
-    if (sa !== sb) return sa - sb;
-    const [ra, ca] = cellOrder(a.cell);
-    const [rb, cb] = cellOrder(b.cell);
-    return ra - rb || ca - cb || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    return ka.sheet - kb.sheet || ka.row - kb.row || ka.col - kb.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
   });
 }
 
@@ -27,11 +25,11 @@ export function runRules(model: Model, rules: readonly Rule[] = RULES): Finding[
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
+    const firstMessage = Object.keys(rule.messages)[0];
     const ctx = {
       model,
       report(r: import('./rule').Report) {
-        const ids = Object.keys(rule.messages);
-        const template = rule.messages[r.messageId ?? ids[0]];
+        const template = rule.messages[r.messageId ?? firstMessage];
         const message = formatMessage(template, r.data);
         const key = `${rule.id}\u0000${r.at.file}\u0000${r.at.sheet}\u0000${r.at.cell}\u0000${message}`;
         if (seen.has(key)) return;

@@ -1,12 +1,12 @@
 import { dateInText, withoutActNumbers } from '../detect/reference-date';
 import { CellValue } from '../grid/grid';
 import { mapCategory } from '../normalise/categories';
-import { Category, Gender, WorkRegime } from '../schema/dossier';
+import { AgeBand, Category, Gender, WorkRegime } from '../schema/dossier';
 import { normaliseLabel } from '../text/normalise';
 
-/** The age bands of the CUG tables. */
-export type AgeBand = '<30' | '31-40' | '41-50' | '51-60' | '>60';
-export const AGE_BANDS: readonly AgeBand[] = ['<30', '31-40', '41-50', '51-60', '>60'];
+/** The age bands of the CUG tables (the contract's). */
+export type { AgeBand };
+export const AGE_BANDS: readonly AgeBand[] = AgeBand.options;
 
 /** How a line counts smart workers: ordinary, full-time remote (fragili), unspecified, or those NOT in smart working. */
 export type SmartMode = 'partial' | 'full' | 'any' | 'none';
