@@ -122,10 +122,6 @@ export class LiveRecheck {
     });
   }
 
-  get busy(): boolean {
-    return this.scheduler.busy;
-  }
-
   /** Runs what is waiting now (the tests use it instead of waiting for the quiet time). */
   flush(): Promise<void> {
     return this.scheduler.flush();
