@@ -1,4 +1,5 @@
 import { FlagRecord } from './records';
+import { escapeXmlText, unescapeXml } from '../../importer/engine/text/xml-escape';
 
 /**
  * The flag records travel in custom XML parts of the workbook: saved with the file, invisible in the
@@ -19,24 +20,9 @@ export interface StorePart {
   records: FlagRecord[];
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e === 'amp') return '&';
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
-
 function partXml(part: StorePart): string {
   const json = JSON.stringify({ generation: part.generation, index: part.index, count: part.count, records: part.records });
-  return `<${ROOT} xmlns="${FLAG_NAMESPACE}" versione="1">${escapeXml(json)}</${ROOT}>`;
+  return `<${ROOT} xmlns="${FLAG_NAMESPACE}" versione="1">${escapeXmlText(json)}</${ROOT}>`;
 }
 
 /** Splits the records into parts of at most `maxChars` characters each (at least one part, even when empty). */
@@ -66,7 +52,7 @@ export function parsePart(xml: string): StorePart | undefined {
   const close = xml.lastIndexOf('</');
   if (close < open.index + open[0].length) return undefined;
   let body = xml.slice(open.index + open[0].length, close);
-  body = body.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, inner: string) => escapeXml(inner));
+  body = body.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, inner: string) => escapeXmlText(inner));
   try {
     const data = JSON.parse(unescapeXml(body)) as StorePart;
     if (typeof data.generation !== 'string' || !Array.isArray(data.records)) return undefined;

@@ -3,6 +3,8 @@
  * namespace) by sheet id, so that a later run replaces exactly those sheets, even renamed, and
  * never a sheet of the user's, even one with the same name.
  */
+import { escapeXmlAttr, unescapeXml } from '../../importer/engine/text/xml-escape';
+
 export const OWNED_NAMESPACE = 'urn:piao:normalizza:1';
 
 export interface OwnedSheet {
@@ -11,17 +13,15 @@ export interface OwnedSheet {
   id: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const unesc = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 export function ownedXml(sheets: readonly OwnedSheet[]): string {
-  const items = sheets.map((s) => `<foglio chiave="${esc(s.key)}" id="${esc(s.id)}"/>`).join('');
+  const items = sheets.map((s) => `<foglio chiave="${escapeXmlAttr(s.key)}" id="${escapeXmlAttr(s.id)}"/>`).join('');
   return `<fogliNormalizzati xmlns="${OWNED_NAMESPACE}">${items}</fogliNormalizzati>`;
 }
 
 /** The sheets listed in a part; anything unreadable is ignored (the sheets are then left alone). */
 export function parseOwnedXml(xml: string): OwnedSheet[] {
   const out: OwnedSheet[] = [];
-  for (const m of xml.matchAll(/<foglio\s+chiave="([^"]*)"\s+id="([^"]*)"\s*\/>/g)) out.push({ key: unesc(m[1]), id: unesc(m[2]) });
+  for (const m of xml.matchAll(/<foglio\s+chiave="([^"]*)"\s+id="([^"]*)"\s*\/>/g)) out.push({ key: unescapeXml(m[1]), id: unescapeXml(m[2]) });
   return out;
 }

@@ -15,6 +15,7 @@
 import ExcelJS from 'exceljs';
 import type { XlsxWriter, ZipSink } from 'exceljs/lib/xlsx/xlsx';
 import { ZipPart, zipParts } from './zip-writer';
+import { escapeXmlAttr, unescapeXml } from '../engine/text/xml-escape';
 
 const HYPERLINK_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
@@ -24,13 +25,6 @@ function attrs(tag: string): Map<string, string> {
   return out;
 }
 
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? _);
-}
-
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 /** A relative file path as a relationship target: each segment URI-encoded, slashes kept. */
 function encodeTarget(path: string): string {
@@ -54,7 +48,7 @@ export function fixSheetLinks(rels: string, sheet: string): { rels: string; shee
     const id = a.get('Id') ?? '';
     locations.set(id, { location, keepRel: file !== '' });
     if (file === '') return '';
-    return `<Relationship Id="${escapeXml(id)}" Type="${HYPERLINK_TYPE}" Target="${escapeXml(encodeTarget(file))}" TargetMode="External"/>`;
+    return `<Relationship Id="${escapeXmlAttr(id)}" Type="${HYPERLINK_TYPE}" Target="${escapeXmlAttr(encodeTarget(file))}" TargetMode="External"/>`;
   });
   if (locations.size === 0) return undefined;
   const fixedSheet = sheet.replace(/<hyperlink\b[^>]*\/>/g, (tag) => {
@@ -63,7 +57,7 @@ export function fixSheetLinks(rels: string, sheet: string): { rels: string; shee
     if (!fix) return tag;
     const parts = [`ref="${a.get('ref')}"`];
     if (fix.keepRel) parts.push(`r:id="${a.get('r:id')}"`);
-    parts.push(`location="${escapeXml(fix.location)}"`);
+    parts.push(`location="${escapeXmlAttr(fix.location)}"`);
     if (a.has('tooltip')) parts.push(`tooltip="${a.get('tooltip')}"`);
     return `<hyperlink ${parts.join(' ')}/>`;
   });
