@@ -27,7 +27,7 @@ export interface DossierSummary {
   error?: string;
 }
 
-const LEVEL_ORDER: ObjectiveLevel[] = ['value', 'mandate', 'strategic', 'operational', 'performance'];
+const LEVEL_ORDER: readonly ObjectiveLevel[] = ObjectiveLevel.options;
 
 export function summarise(name: string, outDir: string, d: Dossier, outputs: string[] = []): DossierSummary {
   const count = (sev: Severity) => d.findings.filter((f) => f.severity === sev).length;

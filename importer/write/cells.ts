@@ -43,12 +43,6 @@ export class SharedStyles {
   }
 }
 
-/** "2024-12-31" as a date cell value (UTC midnight, so Excel shows the same day everywhere). */
-export function isoDate(iso: string | undefined): Date | null {
-  if (!iso) return null;
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-}
 
 /** Where the annotated copy of each source is, relative to the dossier's output folder. */
 export function annotatedNames(files: readonly string[]): Map<string, string> {

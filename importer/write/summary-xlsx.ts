@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import type { DossierSummary } from '../cli/batch-summary';
 import { writeFileAtomic } from './atomic';
-import { cellValue, isoDate } from './cells';
+import { cellValue } from './cells';
+import { isoDate } from './piao-tables';
 import { LEVEL_IT, LEVELS } from './labels';
 import { workbookBytes } from './xlsx-bytes';
 

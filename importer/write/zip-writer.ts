@@ -101,7 +101,6 @@ export function assembleZip(entries: readonly ZipEntry[], now = new Date()): Buf
 
 /** Zips the parts in the order given (an xlsx wants [Content_Types].xml first), deflate level 6 as JSZip writes. */
 export function zipParts(parts: readonly ZipPart[], now = new Date()): Buffer {
-  if (parts.length > 0xffff) throw new Error('troppe parti per un archivio zip');
   const entries = parts.map((p): ZipEntry => {
     // one part's bytes at a time: the text of a large sheet is not held twice over
     const data = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data;
