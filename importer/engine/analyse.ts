@@ -4,6 +4,7 @@ import { FAMILIES, TableFamily } from './families';
 import { rangeA1 } from './grid/address';
 import { Grid } from './grid/grid';
 import { Model, ObjectiveDraft, SourceModel, placeOf } from './model';
+import { assignCodes } from './objectives/assign-codes';
 import { linkObjectives } from './objectives/link';
 import { computePapByDate, EMPTY_PAP } from './pap/compute';
 import { ReadProblem } from './read-problem';
@@ -58,9 +59,13 @@ function sheetLabels(grid: Grid, max = 12): string[] {
 
 function toObjective(o: ObjectiveDraft): Objective {
   const out: Objective = { code: o.code, level: o.level, title: o.title, parent: o.parentCode, structure: o.structure, at: o.at };
+  if (o.codeAssigned) out.codeAssigned = true;
+  if (o.responsible) out.responsible = o.responsible;
   if (o.indicator) out.indicator = o.indicator;
   if (o.target) out.target = o.target;
   if (o.weight !== undefined) out.weight = o.weight;
+  if (o.weightKind) out.weightKind = o.weightKind;
+  if (o.weights?.length) out.weights = o.weights.map((w) => ({ manager: w.manager, weight: w.weight, at: w.at }));
   if (o.mission) out.mission = o.mission;
   if (o.programme) out.programme = o.programme;
   if (o.programmeFrom) out.programmeFrom = o.programmeFrom;
@@ -72,7 +77,7 @@ function toObjective(o: ObjectiveDraft): Objective {
  * links what spans files, computes the PAP statistics and runs every rule. Pure: no I/O.
  */
 export function analyse(inputs: readonly SourceInput[], families: readonly TableFamily[] = FAMILIES): Analysis {
-  const model: Model = { sources: [], tables: [], unrecognisedSheets: [], objectives: [], codes: [], notes: [], staff: emptyStaffModel() };
+  const model: Model = { sources: [], tables: [], unrecognisedSheets: [], objectives: [], codes: [], notes: [], weightTotals: [], staff: emptyStaffModel() };
   const detectors = families.map((f) => f.detector);
   for (const input of inputs) {
     const source: SourceModel = { file: input.file, status: input.grids ? 'ok' : 'failed', sheets: [], grids: input.grids ?? [] };
@@ -96,6 +101,7 @@ export function analyse(inputs: readonly SourceInput[], families: readonly Table
     }
     model.sources.push(source);
   }
+  assignCodes(model.objectives);
   model.objectives = linkObjectives(model.objectives);
   resolveStaffScopes(model.staff);
 

@@ -19,6 +19,7 @@ export const objectivesFamily: TableFamily = {
     append(model.objectives, r.objectives);
     append(model.codes, r.codes);
     append(model.notes, r.notes);
+    append(model.weightTotals, r.totals);
   },
 };
 

@@ -2,7 +2,7 @@ import { DetectedTable } from './detect/table';
 import { ReadProblem } from './read-problem';
 import { Grid } from './grid/grid';
 import { a1, CellRange, rangeA1 } from './grid/address';
-import { ObjectiveLevel, Place, SheetInfo } from './schema/dossier';
+import { ObjectiveLevel, Place, SheetInfo, WeightKind } from './schema/dossier';
 import type { StaffModel } from './staff/model';
 
 /** Where a cell is, as users read it. For a merged cell, its top-left. */
@@ -38,6 +38,25 @@ export interface CodeUse {
   at: Place;
 }
 
+/** One weight of a table with a weight column per manager. */
+export interface ManagerWeight {
+  manager: string;
+  weight: number;
+  at: Place;
+  /** The column reads as percentages of the manager's total (weight-sum applies to it). */
+  percent: boolean;
+}
+
+/** A block of rows of an objectives table under one structure heading (or run of one structure). */
+export interface ObjectiveBlock {
+  /** Order of the heading in its table (0 before any heading). */
+  seq: number;
+  structure?: string;
+  structureAt?: Place;
+  responsible?: string;
+  responsibleAt?: Place;
+}
+
 /** An objective as the normaliser read it, with the cells behind each field. */
 export interface ObjectiveDraft {
   code: string;
@@ -48,23 +67,58 @@ export interface ObjectiveDraft {
   parentAt?: Place;
   /** How the parent was found: from the layout, or only from the code's numbering. */
   parentFrom: 'layout' | 'code' | 'column' | 'none';
+  /** The parent when it was read in the same table (its code may be assigned after reading). */
+  parentDraft?: ObjectiveDraft;
   structure: string | null;
+  responsible?: string;
   indicator?: string;
   target?: string;
+  /** As printed; percentage points once the table's weights are known to be percentages. */
   weight?: number;
+  weightKind?: WeightKind;
+  /** The weight cell said "%" (a sign or a percentage format). */
+  weightPercentCell?: boolean;
+  weights?: ManagerWeight[];
   mission?: string;
   programme?: string;
   programmeFrom?: Place;
   at: Place;
   structureAt?: Place;
+  responsibleAt?: Place;
   weightAt?: Place;
   missionAt?: Place;
   programmeAt?: Place;
   table: DetectedTable;
-  /** A flat list's own numbering (1, 2, 3): not a code of the cascade, never compared across tables. */
-  localCode?: boolean;
+  /**
+   * The table prints no code of the cascade for it: `code` is assigned after reading (its own
+   * number or reference, else a progressive), never compared across tables, never checked.
+   */
+  codeAssigned?: boolean;
+  /** An assigned code that is the code the objective's children derive from (01.01.01 above 01.01.01.01): the children are checked against it. */
+  codeDerived?: boolean;
+  /** The table's own number or reference («n. 3» -> "3", «AA2/B»). */
+  ownRef?: string;
+  /** The block of rows it was read in (structure heading, responsible line). */
+  block?: ObjectiveBlock;
   /** Order within its table, for stable output. */
   seq: number;
+}
+
+/** How messages name an objective: its code, or its title when the code was assigned. */
+export function objectiveName(o: Pick<ObjectiveDraft, 'code' | 'codeAssigned' | 'title'>): string {
+  if (!o.codeAssigned) return o.code;
+  const t = o.title.length > 50 ? `${o.title.slice(0, 49)}…` : o.title;
+  return `«${t}»`;
+}
+
+/** A total a table of objectives states for its weights («Totale peso 100», «Peso ponderale calcolato»), with the weights it adds up. */
+export interface StatedWeightTotal {
+  at: Place;
+  stated: number;
+  sum: number;
+  parts: Place[];
+  /** Whose weights: a structure or a manager, when the table says. */
+  of?: string;
 }
 
 /** A source file once read: its grids and tables, or the reason it failed. */
@@ -90,6 +144,8 @@ export interface Model {
   objectives: ObjectiveDraft[];
   codes: CodeUse[];
   notes: CellNote[];
+  /** Totals of weights stated under objectives, checked by sum-mismatch. */
+  weightTotals: StatedWeightTotal[];
   /** Staff cross-tables and registers: figures, summaries by date, records. */
   staff: StaffModel;
 }

@@ -1,7 +1,7 @@
 /** Italian labels of the contract's codes, as the outputs (PIAO.xlsx, report, summary) show them. */
 import { LEVEL_NAMES_IT } from '../engine/objectives/levels';
 import { capitalise } from '../engine/rules/staff-words';
-import { Category, ObjectiveLevel, Severity, SheetKind, WorkRegime } from '../engine/schema/dossier';
+import { Category, ObjectiveLevel, Severity, SheetKind, WeightKind, WorkRegime } from '../engine/schema/dossier';
 
 // the orders of the contract's enums (importer/engine/schema/dossier.ts), as the outputs list them
 
@@ -37,6 +37,8 @@ export const REGIME_IT: Record<WorkRegime, string> = {
 export const SMART_MODE_IT: Record<'partial' | 'full', string> = { partial: 'Parziale', full: 'Totale (100%)' };
 export const MOVEMENT_IT: Record<'hire' | 'termination', string> = { hire: 'Assunzione', termination: 'Cessazione' };
 export const GENDER_IT: Record<'F' | 'M', string> = { F: 'Donne', M: 'Uomini' };
+export const WEIGHT_KINDS: readonly WeightKind[] = WeightKind.options;
+export const WEIGHT_KIND_IT: Record<WeightKind, string> = { percentage: 'percentuale', coefficient: 'coefficiente', 'per-manager': 'per dirigente' };
 
 export const SEVERITIES: readonly Severity[] = Severity.options;
 export const SEVERITY_IT: Record<Severity, string> = { error: 'Errore', warning: 'Avviso', info: 'Nota' };

@@ -4,7 +4,7 @@
  * writer (piao-layout.ts, piao-xlsx.ts) and the add-in's «Normalizza» use the same definitions,
  * and piao-tables.ts computes the rows of values of both from a Dossier.
  */
-import { CATEGORIES, CATEGORY_IT, GENDER_IT, LEVEL_IT, LEVELS, MOVEMENT_IT, REGIMES, REGIME_IT, SMART_MODE_IT } from './labels';
+import { CATEGORIES, CATEGORY_IT, GENDER_IT, LEVEL_IT, LEVELS, MOVEMENT_IT, REGIMES, REGIME_IT, SMART_MODE_IT, WEIGHT_KINDS, WEIGHT_KIND_IT } from './labels';
 
 export interface ColumnSpec {
   header: string;
@@ -48,11 +48,14 @@ export const LIST_SHEETS = {
       { header: 'Codice padre', width: 13 },
       { header: 'Titolo', width: 60 },
       { header: 'Struttura responsabile', width: 30 },
+      { header: 'Responsabile', width: 26 },
       { header: 'Indicatore', width: 36 },
       { header: 'Target', width: 24 },
-      { header: 'Peso', width: 8, numFmt: '0%' },
+      { header: 'Peso', width: 10, numFmt: '0.##' },
+      { header: 'Tipo di peso', width: 14, list: WEIGHT_KINDS.map((k) => WEIGHT_KIND_IT[k]) },
       { header: 'Missione', width: 10 },
       { header: 'Programma', width: 11 },
+      { header: 'Codice assegnato', width: 11, list: ['sì'] },
       SOURCE_COL,
     ],
   },

@@ -4,7 +4,8 @@
  * rows into the open workbook through Office.js. One place decides what each row holds.
  */
 import { Dossier, PapStatistics, Place } from '../engine/schema/dossier';
-import { CATEGORY_IT, GENDER_IT, LEVEL_IT, MOVEMENT_IT, REGIME_IT, SMART_MODE_IT } from './labels';
+import { formatNumberIt } from '../engine/rules/rule';
+import { CATEGORY_IT, GENDER_IT, LEVEL_IT, MOVEMENT_IT, REGIME_IT, SMART_MODE_IT, WEIGHT_KIND_IT } from './labels';
 import { DataSheetKey, PAP_CATEGORY_ROWS, PAP_SECTIONS } from './piao-sheets';
 
 /** A value cell: text, number, date (UTC midnight) or empty. */
@@ -35,6 +36,12 @@ function rows<T extends { at: Place }>(records: readonly T[], row: (r: T) => Tab
   return { values: records.map((r) => [...row(r), sourceText(r.at)]), places: records.map((r) => r.at) };
 }
 
+/** The weight as printed (percentage points or coefficient); per manager, each manager's weight in one text. */
+function weightCell(o: Dossier['objectives'][number]): TableCell {
+  if (o.weights?.length) return o.weights.map((w) => `${w.manager}: ${formatNumberIt(w.weight)}`).join('; ');
+  return o.weight === undefined ? null : o.weight;
+}
+
 /** The rows of one list sheet of PIAO.xlsx. */
 export function dataRows(dossier: Dossier, key: DataSheetKey): DataRows {
   switch (key) {
@@ -45,11 +52,14 @@ export function dataRows(dossier: Dossier, key: DataSheetKey): DataRows {
         o.parent,
         o.title,
         o.structure,
+        orNull(o.responsible),
         orNull(o.indicator),
         orNull(o.target),
-        o.weight === undefined ? null : o.weight / 100,
+        weightCell(o),
+        o.weightKind ? WEIGHT_KIND_IT[o.weightKind] : null,
         orNull(o.mission),
         orNull(o.programme),
+        o.codeAssigned ? 'sì' : null,
       ]);
     case 'headcount':
       return rows(dossier.headcount, (h) => [isoDate(h.referenceDate), CATEGORY_IT[h.category], h.label, GENDER_IT[h.gender], h.count, h.fixedTerm]);

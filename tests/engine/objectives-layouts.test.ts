@@ -131,16 +131,18 @@ describe('layouts without a full code hierarchy', () => {
     expect(dossier.findings).toEqual([]);
   });
 
-  it('takes level columns of titles only as context, and the code column for the objective of the row', async () => {
+  it('builds the ancestors that level columns of titles name, with the codes their children derive from', async () => {
     const wb = sheetWorkbook([
       ['Obiettivo strategico', 'Obiettivo operativo', 'Codice', 'Obiettivo esecutivo', 'Responsabile', 'Peso'],
       ['Bilancio sano', 'Riscossione', '01.01.01.01', 'Recupero IMU', 'Tributi', 60],
       [null, null, '01.01.01.02', 'Riscossione coattiva', 'Tributi', 40],
     ]);
     const { dossier } = await analyseWorkbooks({ 'peg.xlsx': wb });
-    expect(dossier.objectives.map((o) => [o.code, o.level, o.title, o.at.cell])).toEqual([
-      ['01.01.01.01', 'performance', 'Recupero IMU', 'C2'],
-      ['01.01.01.02', 'performance', 'Riscossione coattiva', 'C3'],
+    expect(dossier.objectives.map((o) => [o.code, o.level, o.title, o.parent, o.at.cell, o.codeAssigned ?? false])).toEqual([
+      ['01.01', 'strategic', 'Bilancio sano', null, 'A2', true],
+      ['01.01.01', 'operational', 'Riscossione', '01.01', 'B2', true],
+      ['01.01.01.01', 'performance', 'Recupero IMU', '01.01.01', 'C2', false],
+      ['01.01.01.02', 'performance', 'Riscossione coattiva', '01.01.01', 'C3', false],
     ]);
     expect(dossier.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
@@ -157,16 +159,18 @@ describe('layouts without a full code hierarchy', () => {
     expect(f?.message).toMatch(/Excel toglie gli zeri/);
   });
 
-  it('warns, once, about a table of objectives with no codes at all', async () => {
+  it('imports a table of objectives with no codes at all, numbering them, with no warning', async () => {
     const wb = sheetWorkbook([
       ['Obiettivo', 'Responsabile', 'Indicatore'],
       ['Ridurre i tempi di pagamento', 'Ragioneria', 'Giorni medi'],
       ['Digitalizzare le determine', 'Ragioneria', 'Determine digitali'],
     ]);
     const { dossier } = await analyseWorkbooks({ 'x.xlsx': wb });
-    expect(dossier.objectives).toEqual([]);
-    expect(dossier.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([['missing-value', 'warning', 'A1']]);
-    expect(dossier.findings[0].message).toMatch(/codici degli obiettivi/);
+    expect(dossier.objectives.map((o) => [o.code, o.codeAssigned, o.level, o.title, o.structure, o.indicator])).toEqual([
+      ['1', true, 'performance', 'Ridurre i tempi di pagamento', 'Ragioneria', 'Giorni medi'],
+      ['2', true, 'performance', 'Digitalizzare le determine', 'Ragioneria', 'Determine digitali'],
+    ]);
+    expect(dossier.findings).toEqual([]);
   });
 });
 

@@ -55,7 +55,7 @@ describe('PIAO.xlsx', () => {
     const o = dossier.objectives.find((x) => x.code === '01.01.02.01')!;
     const row = rows.find((r) => r[1] === '01.01.02.01')!;
     expect(row.slice(0, 5)).toEqual([LEVEL_IT.performance, '01.01.02.01', '01.01.02', o.title, 'Servizi Finanziari']);
-    const source = row[10] as ExcelJS.CellHyperlinkValue;
+    const source = row[LIST_SHEETS.objectives.columns.length - 1] as ExcelJS.CellHyperlinkValue;
     expect(source.text).toBe(`piao-2024-2026-performance.xlsx · ${o.at.sheet}!${o.at.cell}`);
   });
 
@@ -112,7 +112,7 @@ describe('PIAO.xlsx', () => {
   it('has frozen panes, an autofilter over the data, validation lists on every level and category cell, the template widths', () => {
     const ws = wb.getWorksheet(LIST_SHEETS.objectives.name)!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(ws.autoFilter).toBe(`A3:K${3 + dossier.objectives.length}`);
+    expect(ws.autoFilter).toBe(`A3:N${3 + dossier.objectives.length}`);
     expect(ws.columns.map((c) => c.width)).toEqual(LIST_SHEETS.objectives.columns.map((c) => c.width));
     const dv = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     for (let r = 4; r < 4 + dossier.objectives.length; r++) {
@@ -122,7 +122,7 @@ describe('PIAO.xlsx', () => {
     const hc = wb.getWorksheet(LIST_SHEETS.headcount.name)!;
     const hdv = (hc as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     expect(hdv[`B${3 + dossier.headcount.length}`]?.formulae?.[0]).toContain(CATEGORY_IT.funzionario);
-    expect(ws.getCell('H4').numFmt).toBe('0%');
+    expect(ws.getCell('I4').numFmt).toBe('0.##');
     expect(ws.getRow(3).getCell(1).font?.bold).toBe(true);
   });
 

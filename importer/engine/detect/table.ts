@@ -12,6 +12,12 @@ export interface ColumnMapping {
   row: number;
   role: string | null;
   how: MatchHow | null;
+  /** Objectives: the level a code or title column belongs to ("Cod. ob. strategico"). */
+  level?: string;
+  /** Objectives: the manager (dirigente, office) a weight column belongs to («Pesatura» over «Area Tecnica»). */
+  manager?: string;
+  /** How the column was decided: by the header labels, or by a mapping the user gave. */
+  from?: 'mapping';
 }
 
 /** A table found on a grid: where it is, its header, its kind and the meaning of its columns. */

@@ -3,12 +3,17 @@ import { editDistance, normaliseLabel } from '../text/normalise';
 /** How a label was matched to a role: shown to the user so they can see why. */
 export type MatchHow = 'exact' | 'normalised' | 'pattern' | 'fuzzy';
 
+/** A test of a normalised label: a RegExp, or a function-backed test for labels a RegExp alone cannot say. */
+export interface LabelPattern {
+  test(normalised: string): boolean;
+}
+
 export interface RoleDefinition<R extends string = string> {
   role: R;
   /** Labels as users write them (any case, accents, punctuation). */
   synonyms: readonly string[];
-  /** Patterns tried on the normalised label. */
-  patterns?: readonly RegExp[];
+  /** Patterns tried on the normalised label (a RegExp, or any test of the normalised label). */
+  patterns?: readonly LabelPattern[];
   /** Exact labels too short or too ambiguous for fuzzy matching ("D", "TD"). */
   noFuzzy?: boolean;
 }

@@ -20,7 +20,7 @@ export interface ParsedCode {
 const LETTER_CODE = /^([A-Z]{1,4})\.(\d{1,3}(?:\.\d{1,3})*)\.?$/;
 const LEADING_LETTER_CODE = /^\s*([A-Z]{1,4}\.\d{1,3}(?:\.\d{1,3})*\.?)(?=$|\s|\s?[-–—:)])/;
 /** A cell that opens with an objective code (digits or letter area). */
-const CODE_AT_START = /^\s*(?:(?:VP\s?)?\d{1,3}(?:[.,]\d{1,3})*\.?|[A-Z]{1,4}\.\d{1,3}(?:\.\d{1,3})*\.?)(?:\s|$)/i;
+const CODE_AT_START = /^\s*(?:(?:VP\s?)?\d{1,3}(?:[.,]\d{1,3})*\.?|[A-Z]{1,4}\.\d{1,3}(?:\.\d{1,3})*\.?)(?:\s|$|[-–—](?=\s*[A-Za-zÀ-ÿ]))/i;
 
 export function startsWithCode(text: string): boolean {
   return CODE_AT_START.test(text);

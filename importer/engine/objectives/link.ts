@@ -32,9 +32,14 @@ export function sameTitle(a: string, b: string): boolean {
 export function linkObjectives(drafts: ObjectiveDraft[]): ObjectiveDraft[] {
   const kept: ObjectiveDraft[] = [];
   const byCode = new Map<string, ObjectiveDraft[]>();
+  /** Copies dropped in favour of the first listing, for the children that point at them. */
+  const replaced = new Map<ObjectiveDraft, ObjectiveDraft>();
+  // an assigned code names an objective within its table only; a derived one is the cascade's code
+  const linkable = (d: ObjectiveDraft) => !d.codeAssigned || d.codeDerived;
   for (const d of drafts) {
-    const same = d.localCode ? undefined : byCode.get(d.code)?.find((k) => k.table !== d.table && k.level === d.level && sameTitle(k.title, d.title));
+    const same = linkable(d) ? byCode.get(d.code)?.find((k) => k.table !== d.table && k.level === d.level && sameTitle(k.title, d.title)) : undefined;
     if (same) {
+      replaced.set(d, same);
       same.structure ??= d.structure;
       same.indicator ??= d.indicator;
       same.target ??= d.target;
@@ -55,10 +60,19 @@ export function linkObjectives(drafts: ObjectiveDraft[]): ObjectiveDraft[] {
       continue;
     }
     kept.push(d);
-    if (d.localCode) continue;
+    if (!linkable(d)) continue;
     const withCode = byCode.get(d.code);
     if (withCode) withCode.push(d);
     else byCode.set(d.code, [d]);
+  }
+
+  for (const o of kept) {
+    const p = o.parentDraft && replaced.get(o.parentDraft);
+    if (p) {
+      o.parentDraft = p;
+      o.parentCode = p.code;
+      o.parentAt = p.at;
+    }
   }
 
   const levelsPresent = new Set(kept.map((o) => o.level));
@@ -72,7 +86,7 @@ export function linkObjectives(drafts: ObjectiveDraft[]): ObjectiveDraft[] {
     }
   }
 
-  const parentOf = (o: ObjectiveDraft): ObjectiveDraft | undefined => (o.parentCode ? byCode.get(o.parentCode)?.[0] : undefined);
+  const parentOf = (o: ObjectiveDraft): ObjectiveDraft | undefined => o.parentDraft ?? (o.parentCode ? byCode.get(o.parentCode)?.[0] : undefined);
   for (const o of kept) {
     if (o.level === 'value' || o.level === 'mandate' || (o.programme && o.mission)) continue;
     const seen = new Set<ObjectiveDraft>([o]);

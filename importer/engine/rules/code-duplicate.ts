@@ -16,7 +16,7 @@ export const codeDuplicate: Rule = {
   check(ctx) {
     const first = new Map<string, ObjectiveDraft[]>();
     for (const o of ctx.model.objectives) {
-      if (o.localCode) continue;
+      if (o.codeAssigned) continue;
       const earlier = first.get(o.code) ?? [];
       const clash = earlier.find((e) => !sameTitle(e.title, o.title));
       if (clash) {

@@ -12,7 +12,7 @@ export const codeGap: Rule = {
     default: 'Numerazione con un salto: c\'è {code} ma non {missing}.',
   },
   check(ctx) {
-    const objectives = ctx.model.objectives.filter((o) => /^\d{2}(\.\d{2})*$/.test(o.code) && o.level !== 'value' && !o.localCode);
+    const objectives = ctx.model.objectives.filter((o) => /^\d{2}(\.\d{2})*$/.test(o.code) && o.level !== 'value' && !o.codeAssigned);
     const codes = new Set(objectives.map((o) => o.code));
     // the lowest number used directly under each prefix ("05.02." -> 2 for 05.02.02): one pass
     const firstChild = new Map<string, number>();

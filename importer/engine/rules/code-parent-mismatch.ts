@@ -17,8 +17,10 @@ export const codeParentMismatch: Rule = {
   check(ctx) {
     const byCode = new Map(ctx.model.objectives.map((o) => [o.code, o]));
     for (const o of ctx.model.objectives) {
-      if (!o.parentCode || o.parentFrom === 'code' || o.parentFrom === 'none' || o.localCode) continue;
-      const parent = byCode.get(o.parentCode);
+      if (!o.parentCode || o.parentFrom === 'code' || o.parentFrom === 'none' || o.codeAssigned) continue;
+      const parent = o.parentDraft ?? byCode.get(o.parentCode);
+      // an assigned code says nothing of the numbering (one derived from the children does)
+      if (parent?.codeAssigned && !parent.codeDerived) continue;
       // value codes (1, VP1) number their own line: mandates under them are not checked
       if (parent?.level === 'value' || o.level === 'value' || o.code.startsWith('VP')) continue;
       if (o.parentFrom === 'column' && !parent) continue; // code-unknown speaks of it

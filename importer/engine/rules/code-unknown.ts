@@ -1,5 +1,6 @@
 import { missionName, programmeName } from '../reference/budget-codes';
-import { depth } from '../objectives/codes';
+import { depth, parseCode } from '../objectives/codes';
+import { objectiveName } from '../model';
 import { LEVEL_NAMES_IT, levelFromDepth } from '../objectives/levels';
 import { Rule } from './rule';
 
@@ -14,6 +15,8 @@ export const codeUnknown: Rule = {
     mission: 'La missione {code} non esiste nello schema di bilancio del D.Lgs 118/2011 (Allegato 14).',
     programme: 'Il programma {code} non esiste nello schema di bilancio del D.Lgs 118/2011 (Allegato 14){hint}.',
     parent: "L'obiettivo {code} rimanda a {parent}, che non si trova in nessuna delle tabelle importate.",
+    reference:
+      "L'obiettivo {code} rimanda a «{parent}», che non si trova nelle tabelle importate: il collegamento non si può verificare. Importa anche il documento a cui rimanda (ad esempio il DUP).",
     parentLevelAbsent:
       "L'obiettivo {code} rimanda a {parent}, ma tra i fogli importati non c'è nessun {level}: il collegamento non si può verificare. Importa anche il foglio che li elenca (ad esempio il DUP).",
   },
@@ -32,13 +35,19 @@ export const codeUnknown: Rule = {
       if (!o.parentCode || known.has(o.parentCode)) continue;
       if (o.parentFrom !== 'code' && o.parentFrom !== 'column') continue;
       const related = o.parentAt ? [o.parentAt] : undefined;
+      const code = objectiveName(o);
+      // a reference of another document's own («AA2/B», «PS1»): no level to look in, nothing proven wrong
+      if (!parseCode(o.parentCode)) {
+        ctx.report({ at: o.at, messageId: 'reference', severity: 'info', data: { code, parent: o.parentCode }, related, actual: o.parentCode });
+        continue;
+      }
       // a PEG checked without its DUP: nothing of the parent's level to look in, so nothing proven wrong
       const parentLevel = levelFromDepth(depth(o.parentCode));
       if (!levels.has(parentLevel)) {
-        ctx.report({ at: o.at, messageId: 'parentLevelAbsent', severity: 'info', data: { code: o.code, parent: o.parentCode, level: LEVEL_NAMES_IT[parentLevel] }, related, actual: o.parentCode });
+        ctx.report({ at: o.at, messageId: 'parentLevelAbsent', severity: 'info', data: { code, parent: o.parentCode, level: LEVEL_NAMES_IT[parentLevel] }, related, actual: o.parentCode });
         continue;
       }
-      ctx.report({ at: o.at, messageId: 'parent', data: { code: o.code, parent: o.parentCode }, related, actual: o.parentCode });
+      ctx.report({ at: o.at, messageId: 'parent', data: { code, parent: o.parentCode }, related, actual: o.parentCode });
     }
   },
 };

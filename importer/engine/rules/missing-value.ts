@@ -1,16 +1,17 @@
+import { objectiveName } from '../model';
 import { Rule } from './rule';
 
 export const missingValue: Rule = {
   id: 'missing-value',
   severity: 'warning',
   docs: {
-    it: 'Manca un valore richiesto (obiettivo senza titolo o struttura, conteggio indicato come n.d.).',
+    it: 'Manca un valore richiesto (obiettivo senza titolo, o senza struttura né responsabile; conteggio indicato come n.d.).',
     en: 'A required value is empty (objective without title or structure, a count written n.d.).',
   },
   messages: {
     missing: 'Manca {what}.',
     notAvailable: '{What} è indicato come «{text}» (non disponibile): il dato manca e non è stato contato come zero.',
-    structure: "L'obiettivo {code} non ha una struttura responsabile.",
+    structure: "L'obiettivo {code} non ha una struttura né un responsabile.",
   },
   check(ctx) {
     for (const n of ctx.model.notes) {
@@ -21,9 +22,9 @@ export const missingValue: Rule = {
       }
     }
     for (const o of ctx.model.objectives) {
-      if (o.level !== 'performance' || o.structure) continue;
-      if (!o.table.columns.some((c) => c.role === 'structure')) continue;
-      ctx.report({ at: o.at, messageId: 'structure', data: { code: o.code } });
+      if (o.level !== 'performance' || o.structure || o.responsible) continue;
+      if (!o.table.columns.some((c) => c.role === 'structure' || c.role === 'responsible')) continue;
+      ctx.report({ at: o.at, messageId: 'structure', data: { code: objectiveName(o) } });
     }
   },
 };

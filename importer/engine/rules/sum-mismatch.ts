@@ -1,7 +1,28 @@
 import { compressPlaces } from '../staff/percentages';
 import { cellName } from '../staff/read';
 import { partsOf, sumCells } from '../staff/sums';
+import { parseA1 } from '../grid/address';
+import { Place } from '../schema/dossier';
 import { Rule } from './rule';
+
+/** Cells stacked in one column, row after row, as one range ("C5:C9"); others as they are. */
+function stackedRuns(places: Place[]): Place[] {
+  const out: Place[] = [];
+  for (const p of places) {
+    const last = out[out.length - 1];
+    const here = parseA1(p.cell);
+    if (last && last.file === p.file && last.sheet === p.sheet) {
+      const [from, to = from] = last.cell.split(':');
+      const end = parseA1(to);
+      if (end.col === here.col && here.row === end.row + 1) {
+        last.cell = `${from}:${p.cell}`;
+        continue;
+      }
+    }
+    out.push({ ...p });
+  }
+  return out;
+}
 
 export const sumMismatch: Rule = {
   id: 'sum-mismatch',
@@ -14,8 +35,14 @@ export const sumMismatch: Rule = {
     count: 'Il totale {what} indica {actual}, ma la somma delle sue parti è {expected}.',
     notation: 'Il totale {what} indica «{text}», cioè {actual} persone, ma la somma delle sue parti è {expected}.',
     fixedTerm: 'Il totale {what} indica «{text}», cioè {actual} a tempo determinato, ma le sue parti ne contano {expected}.',
+    weights: 'Il totale dei pesi{of} indica {actual}, ma la somma dei pesi degli obiettivi sopra è {expected}.',
   },
   check(ctx) {
+    for (const t of ctx.model.weightTotals) {
+      // weights are printed with two decimals at most: a difference within rounding is none
+      if (Math.abs(t.stated - t.sum) <= 0.011) continue;
+      ctx.report({ at: t.at, messageId: 'weights', data: { of: t.of ? ` di «${t.of}»` : '', actual: t.stated, expected: t.sum }, related: stackedRuns(t.parts), expected: t.sum, actual: t.stated });
+    }
     for (const t of ctx.model.staff.tables) {
       const { rows, columns } = t.table.staff;
       const staffColumns = columns.some((c) => c.meaning.staff && c.totalLevel < 0 && !c.percent);

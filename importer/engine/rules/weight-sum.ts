@@ -1,36 +1,45 @@
-import { ObjectiveDraft } from '../model';
+import { Place } from '../schema/dossier';
 import { normaliseLabel } from '../text/normalise';
+import { weightGroupKey } from '../objectives/weights';
 import { Rule } from './rule';
 
 const TOLERANCE = 0.5;
 
+/**
+ * Only percentages are summed: the weights of a table read as percentages of a structure's (or a
+ * manager's) total, or the per-manager columns read as such. A coefficient scale (0,8 / 1 / 1,5)
+ * adds up to nothing in particular and is never a finding.
+ */
 export const weightSum: Rule = {
   id: 'weight-sum',
   severity: 'warning',
   docs: {
-    it: 'I pesi degli obiettivi di una stessa struttura (o dirigente) non sommano a 100.',
-    en: "The weights of one structure's (or manager's) objectives do not sum to 100.",
+    it: 'I pesi percentuali degli obiettivi di una stessa struttura (o dirigente) non sommano a 100; i pesi a coefficiente non si sommano.',
+    en: "The percentage weights of one structure's (or manager's) objectives do not sum to 100; coefficient weights are not summed.",
   },
   messages: {
     default: 'I pesi degli obiettivi di «{structure}» sommano a {actual} invece di 100 ({count} obiettivi).',
   },
   check(ctx) {
-    const groups = new Map<string, ObjectiveDraft[]>();
+    const groups = new Map<string, { name: string; weights: { weight: number; at: Place }[] }>();
+    const add = (key: string, name: string, weight: number, at: Place) => {
+      const g = groups.get(key);
+      if (g) g.weights.push({ weight, at });
+      else groups.set(key, { name, weights: [{ weight, at }] });
+    };
     for (const o of ctx.model.objectives) {
-      if (o.weight === undefined || !o.weightAt) continue;
-      const key = `${o.table.grid.file}\u0000${normaliseLabel(o.structure ?? '')}`;
-      const group = groups.get(key);
-      if (group) group.push(o);
-      else groups.set(key, [o]);
+      const file = o.table.grid.file;
+      if (o.weightKind === 'percentage' && o.weight !== undefined && o.weightAt) add(`${file}\u0000${weightGroupKey(o)}`, o.structure ?? o.responsible ?? 'struttura non indicata', o.weight, o.weightAt);
+      for (const w of o.weights ?? []) if (w.percent) add(`${file}\u0000manager\u0000${normaliseLabel(w.manager)}`, w.manager, w.weight, w.at);
     }
-    for (const list of groups.values()) {
-      const sum = Math.round(list.reduce((s, o) => s + (o.weight ?? 0), 0) * 1000) / 1000;
+    for (const { name, weights } of groups.values()) {
+      const sum = Math.round(weights.reduce((s, w) => s + w.weight, 0) * 1000) / 1000;
       if (Math.abs(sum - 100) <= TOLERANCE) continue;
-      const lastOne = list[list.length - 1];
+      const last = weights[weights.length - 1];
       ctx.report({
-        at: lastOne.weightAt!,
-        data: { structure: lastOne.structure ?? 'struttura non indicata', actual: sum, count: list.length },
-        related: list.slice(0, -1).map((o) => o.weightAt!),
+        at: last.at,
+        data: { structure: name, actual: sum, count: weights.length },
+        related: weights.slice(0, -1).map((w) => w.at),
         expected: 100,
         actual: sum,
       });

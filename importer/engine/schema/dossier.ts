@@ -68,15 +68,26 @@ export const Source = z.object({
   sheets: z.array(SheetInfo),
 });
 
+export const WeightKind = z.enum(['percentage', 'coefficient', 'per-manager']);
+
 export const Objective = z.object({
   code: z.string(),
+  /** The table prints no code of the cascade: `code` was assigned (the table's own number, or a progressive). No code rule applies to it. */
+  codeAssigned: z.boolean().optional(),
   level: ObjectiveLevel,
   title: z.string(),
   parent: z.string().nullable(),
   structure: z.string().nullable(),
+  /** The Responsabile / dirigente named for the objective (a person or a role), as printed. */
+  responsible: z.string().optional(),
   indicator: z.string().optional(),
   target: z.string().optional(),
+  /** As printed: percentage points (fractions of 1 become points), or the coefficient itself. */
   weight: z.number().optional(),
+  /** How the table weighs its objectives: percentages of a structure's total, a coefficient scale, or one column per manager (`weights`). */
+  weightKind: WeightKind.optional(),
+  /** One weight per manager column («Pesatura» over each dirigente's name or office). */
+  weights: z.array(z.object({ manager: z.string(), weight: z.number(), at: Place })).optional(),
   mission: z.string().optional(),
   programme: z.string().optional(),
   programmeFrom: Place.optional(),
@@ -150,6 +161,7 @@ export type Gender = z.infer<typeof Gender>;
 export type Severity = z.infer<typeof Severity>;
 export type SheetKind = z.infer<typeof SheetKind>;
 export type ObjectiveLevel = z.infer<typeof ObjectiveLevel>;
+export type WeightKind = z.infer<typeof WeightKind>;
 export type Category = z.infer<typeof Category>;
 export type WorkRegime = z.infer<typeof WorkRegime>;
 export type AgeBand = z.infer<typeof AgeBand>;

@@ -88,12 +88,20 @@ function findingRow(f: Finding, annotated?: Map<string, string>): string {
 
 function treeItem(n: TreeNode): string {
   const o = n.objective;
-  const meta = [o.structure, o.weight !== undefined ? `peso ${num(o.weight)}%` : '', o.programme ? `programma ${o.programme}` : o.mission ? `missione ${o.mission}` : '']
+  const meta = [o.structure, o.responsible, weightText(o), o.programme ? `programma ${o.programme}` : o.mission ? `missione ${o.mission}` : '']
     .filter(Boolean)
-    .map((x) => esc(x))
+    .map((x) => esc(x!))
     .join(' · ');
   const children = n.children.length ? `<ul>${n.children.map(treeItem).join('')}</ul>` : '';
-  return `<li><span class="lvl">${esc(LEVEL_IT[o.level])}</span> <code>${esc(o.code)}</code> ${esc(o.title)}${meta ? ` <span class="meta">(${meta})</span>` : ''}${children}</li>`;
+  const code = o.codeAssigned ? `<code class="assigned" title="Codice assegnato: la tabella non stampa codici">${esc(o.code)}</code>` : `<code>${esc(o.code)}</code>`;
+  return `<li><span class="lvl">${esc(LEVEL_IT[o.level])}</span> ${code} ${esc(o.title)}${meta ? ` <span class="meta">(${meta})</span>` : ''}${children}</li>`;
+}
+
+/** The weight as the table prints it: a percentage, a coefficient, or one per manager. */
+function weightText(o: Dossier['objectives'][number]): string {
+  if (o.weights?.length) return `pesi: ${o.weights.map((w) => `${w.manager} ${num(w.weight)}`).join(', ')}`;
+  if (o.weight === undefined) return '';
+  return o.weightKind === 'coefficient' ? `coefficiente ${num(o.weight)}` : `peso ${num(o.weight)}%`;
 }
 
 function objectivesSection(d: Dossier): string {

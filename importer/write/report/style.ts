@@ -28,6 +28,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .badge.failed { background: var(--error-bg); color: var(--error); }
 .rule-doc { color: var(--muted); margin: 0 0 4px; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 13px; }
+code.assigned { color: #4a5565; font-style: italic; }
 ul.tree, ul.tree ul { list-style: none; margin: 0; padding-left: 20px; }
 ul.tree { padding-left: 0; }
 ul.tree li { margin: 3px 0; }
