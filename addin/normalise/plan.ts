@@ -5,7 +5,7 @@
  * per section. addin/office/normalise.ts only carries this plan out.
  */
 import { Dossier } from '../../importer/engine/schema/dossier';
-import { DATA_SHEETS, DataSheetKey, LIST_SHEETS, PAP_DATE_FMT, PAP_DATE_LABEL, PAP_SECTIONS, PAP_TITLE, PAP_TURNOVER, PAP_WIDTHS } from '../../importer/write/piao-sheets';
+import { DATA_SHEETS, DataSheetKey, LIST_SHEETS, PAP_DATE_FMT, PAP_DATE_LABEL, PAP_SECTIONS, PAP_TITLE, PAP_TURNOVER, PAP_WIDTHS, papRowLabel } from '../../importer/write/piao-sheets';
 import { dataRows, papValues } from '../../importer/write/piao-tables';
 import { OfficeValue, officeValue, textValue } from '../sheet/office-values';
 
@@ -107,7 +107,7 @@ function papSheet(dossier: Dossier, name: string, prefix: string): SheetPlan {
       top: row + 1,
       left: 0,
       header: ['Voce', ...section.headers],
-      rows: section.rows.map((r, i) => [textValue(r.label), ...pad(values.sections[s][i].map(officeValue), width, '')]),
+      rows: section.rows.map((r, i) => [textValue(papRowLabel(r.label, values.withoutGender[s][i])), ...pad(values.sections[s][i].map(officeValue), width, '')]),
       formats: section.rows.map((r) => [GENERAL, ...pad([...r.formats], width, GENERAL)]),
     });
     row += 2 + section.rows.length + 1;
@@ -128,7 +128,7 @@ function papSheet(dossier: Dossier, name: string, prefix: string): SheetPlan {
 
 /** True when the dossier holds staff records, so the PAP statistics say something. */
 export function hasStaff(d: Dossier): boolean {
-  return d.headcount.length + d.workTime.length + d.smartWorking.length + d.turnover.length > 0;
+  return d.headcount.length + d.workTime.length + d.smartWorking.length + d.turnover.length + (d.ungendered?.length ?? 0) > 0;
 }
 
 export interface PlanNames {

@@ -11,6 +11,8 @@ export interface DossierSummary {
     staff: number;
     F: number;
     M: number;
+    /** False when the staff's source gives only the total: F and M are then 0 and mean "not known". */
+    byGender: boolean;
     shareF: number | null;
     topShareF: number | null;
     partTime: number;
@@ -50,10 +52,12 @@ export function summarise(name: string, outDir: string, d: Dossier, outputs: str
       staff: p.headcount.total,
       F: p.headcount.F,
       M: p.headcount.M,
+      byGender: p.headcount.byGender !== false,
       shareF: p.headcount.shareF,
       topShareF: p.top.shareF,
-      partTime: p.partTime.F + p.partTime.M,
-      fixedTerm: p.fixedTerm.F + p.fixedTerm.M,
+      // people counted whatever their gender (figures given without gender included)
+      partTime: p.partTime.total ?? p.partTime.F + p.partTime.M,
+      fixedTerm: p.fixedTerm.total ?? p.fixedTerm.F + p.fixedTerm.M,
       smartWorking: p.smartWorking.total,
       smartWorkingShare: p.smartWorking.share,
       hires: p.turnover.reduce((s, t) => s + t.hires.F + t.hires.M, 0),

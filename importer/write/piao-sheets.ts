@@ -176,7 +176,7 @@ export interface PapSectionSpec {
 export const PAP_TITLE = 'Statistiche del Piano delle azioni positive (PAP)';
 export const PAP_DATE_LABEL = 'Data di riferimento';
 export const PAP_DATE_FMT = DATE_FMT;
-export const PAP_WIDTHS = [34, 13, 13, 13, 13, 13] as const;
+export const PAP_WIDTHS = [50, 13, 13, 13, 13, 13] as const;
 
 const COUNTS3 = [COUNT_FMT, COUNT_FMT, COUNT_FMT];
 const COUNTS4 = [COUNT_FMT, COUNT_FMT, COUNT_FMT, '0.0%'];
@@ -195,7 +195,7 @@ export const PAP_SECTIONS: readonly PapSectionSpec[] = [
     headers: GENDER_HEADERS,
     rows: [
       { label: 'Persone in part-time', formats: COUNTS3, name: 'partTime' },
-      { label: '% del personale dello stesso genere', formats: ['0.0%', '0.0%'], name: 'partTimeShare' },
+      { label: '% del personale in part-time (per genere e in totale)', formats: ['0.0%', '0.0%', '0.0%'], name: 'partTimeShare' },
     ],
   },
   { title: 'Tempo determinato', headers: GENDER_HEADERS, rows: [{ label: 'Persone a tempo determinato', formats: COUNTS3, name: 'fixedTerm' }] },
@@ -208,6 +208,17 @@ export const PAP_SECTIONS: readonly PapSectionSpec[] = [
     ],
   },
 ];
+
+/**
+ * Appended to a PAP row's label when its figures come from a source that gives only the total
+ * (a «di cui part-time» column with no gender): Donne and Uomini are left empty, never 0.
+ */
+export const WITHOUT_GENDER_NOTE = ' (solo totale, genere non indicato)';
+
+/** The label of a PAP row as written: the template's own, with the note when its figures have no gender. */
+export function papRowLabel(label: string, withoutGender: boolean): string {
+  return withoutGender && !label.endsWith(WITHOUT_GENDER_NOTE) ? `${label}${WITHOUT_GENDER_NOTE}` : label;
+}
 
 /** Hires and terminations, one row per year (last on the sheet: it grows with the years found). */
 export const PAP_TURNOVER = {

@@ -77,30 +77,52 @@ export interface PapValues {
   date: Date | string;
   /** For each of PAP_SECTIONS, for each of its rows, the value cells. */
   sections: TableCell[][][];
+  /** For each of PAP_SECTIONS, for each of its rows: true when its figures have no gender (see papRowLabel). */
+  withoutGender: boolean[][];
   /** Hires and terminations, one row per year, oldest first (columns of PAP_TURNOVER). */
   turnover: number[][];
 }
 
 const shareCell = (n: number | null | undefined): TableCell => (n === null || n === undefined ? null : n);
 
+/** False when the figure's source gives only its total (files written before the flag read as by gender). */
+const byGender = (x: { byGender?: boolean }) => x.byGender !== false;
+
+/** Donne and Uomini of a figure: empty when its source gives only the total, never 0. */
+function genders(x: { F: number; M: number; byGender?: boolean }): TableCell[] {
+  return byGender(x) ? [x.F, x.M] : [null, null];
+}
+
 /** The values of the PAP sheet, in the order of PAP_SECTIONS. */
 export function papValues(pap: PapStatistics): PapValues {
+  // no table by category: the category rows are unknown, not 0
+  const known = pap.byCategory.length > 0;
   const categories = PAP_CATEGORY_ROWS.map((c) => {
     const b = pap.byCategory.find((x) => x.category === c.category);
-    return [b?.F ?? 0, b?.M ?? 0, b?.total ?? 0, shareCell(b?.shareF)];
+    return known ? [b?.F ?? 0, b?.M ?? 0, b?.total ?? 0, shareCell(b?.shareF)] : [null, null, null, null];
   });
+  const pt = pap.partTime;
+  const ft = pap.fixedTerm;
+  const sw = pap.smartWorking;
   const sections: TableCell[][][] = [
-    [...categories, [pap.headcount.F, pap.headcount.M, pap.headcount.total, shareCell(pap.headcount.shareF)]],
-    [[pap.top.F, pap.top.M, pap.top.total, shareCell(pap.top.shareF)]],
+    [...categories, [...genders(pap.headcount), pap.headcount.total, shareCell(pap.headcount.shareF)]],
+    [known ? [pap.top.F, pap.top.M, pap.top.total, shareCell(pap.top.shareF)] : [null, null, null, null]],
     [
-      [pap.partTime.F, pap.partTime.M, pap.partTime.F + pap.partTime.M],
-      [shareCell(pap.partTime.shareF), shareCell(pap.partTime.shareM)],
+      [...genders(pt), pt.total ?? pt.F + pt.M],
+      [shareCell(pt.shareF), shareCell(pt.shareM), shareCell(pt.share)],
     ],
-    [[pap.fixedTerm.F, pap.fixedTerm.M, pap.fixedTerm.F + pap.fixedTerm.M]],
+    [[...genders(ft), ft.total ?? ft.F + ft.M]],
     [
-      [pap.smartWorking.F, pap.smartWorking.M, pap.smartWorking.total],
-      [shareCell(pap.smartWorking.shareF), shareCell(pap.smartWorking.shareM), shareCell(pap.smartWorking.share)],
+      [...genders(sw), sw.total],
+      [shareCell(sw.shareF), shareCell(sw.shareM), shareCell(sw.share)],
     ],
+  ];
+  const withoutGender: boolean[][] = [
+    [...categories.map(() => false), !byGender(pap.headcount)],
+    [false],
+    [!byGender(pt), false],
+    [!byGender(ft)],
+    [!byGender(sw), false],
   ];
   sections.forEach((s, i) => {
     if (s.length !== PAP_SECTIONS[i].rows.length) throw new Error(`sezione PAP ${PAP_SECTIONS[i].title}: ${s.length} righe di valori per ${PAP_SECTIONS[i].rows.length} righe`);
@@ -108,5 +130,5 @@ export function papValues(pap: PapStatistics): PapValues {
   const turnover = [...pap.turnover]
     .sort((a, b) => a.year - b.year)
     .map((t) => [t.year, t.hires.F, t.hires.M, t.terminations.F, t.terminations.M, t.hires.F + t.hires.M - t.terminations.F - t.terminations.M]);
-  return { date: isoDate(pap.referenceDate) ?? 'non indicata', sections, turnover };
+  return { date: isoDate(pap.referenceDate) ?? 'non indicata', sections, withoutGender, turnover };
 }

@@ -10,7 +10,7 @@ import { Dossier, Finding, PapStatistics, Place } from '../engine/schema/dossier
 import { writeFileAtomic } from './atomic';
 import { annotatedNames, cellValue, cloneStyle, placeLink, PlainValue, SharedStyles } from './cells';
 import { dateIt, KIND_IT, SEVERITY_IT } from './labels';
-import { DATA_SHEETS, LIST_SHEETS, ListSheetKey, PAP_NAMES, PAP_SECTIONS, PAP_SHEET, PAP_TURNOVER, templatePath } from './piao-layout';
+import { DATA_SHEETS, LIST_SHEETS, ListSheetKey, PAP_NAMES, PAP_SECTIONS, PAP_SHEET, PAP_TURNOVER, papRowLabel, templatePath } from './piao-layout';
 import { dataRows, papValues, sourceText } from './piao-tables';
 import { workbookBytes } from './xlsx-bytes';
 
@@ -115,6 +115,9 @@ function fillPap(wb: ExcelJS.Workbook, pap: PapStatistics): void {
       values.sections[s][r].forEach((v, i) => {
         anchor!.ws.getCell(anchor!.row + offset, anchor!.col + i).value = cellValue(v);
       });
+      // figures without gender: the template's label (whatever the office made of it) says so
+      const label = anchor.col > 1 ? anchor.ws.getCell(anchor.row + offset, anchor.col - 1) : undefined;
+      if (label && values.withoutGender[s][r] && typeof label.value === 'string') label.value = papRowLabel(label.value, true);
       offset++;
     });
   });

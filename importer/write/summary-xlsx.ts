@@ -75,8 +75,9 @@ export function buildSummaryWorkbook(root: string, summaries: readonly DossierSu
       ...LEVELS.map((l) => s.objectives[l] ?? 0),
       isoDate(s.pap.referenceDate ?? undefined),
       s.pap.staff,
-      s.pap.F,
-      s.pap.M,
+      // a staff total with no gender: Donne and Uomini left empty, never 0
+      s.pap.byGender === false ? null : s.pap.F,
+      s.pap.byGender === false ? null : s.pap.M,
       s.pap.shareF,
       s.pap.topShareF,
       s.pap.partTime,

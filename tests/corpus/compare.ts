@@ -34,6 +34,10 @@ export function compare(f: Fixture, a: Analysis): string[] {
   }
   if (e.partTime) eq('pap.partTime', g(p.partTime), e.partTime);
   if (e.fixedTerm) eq('pap.fixedTerm', g(p.fixedTerm), e.fixedTerm);
+  if (e.totals?.headcount !== undefined) eq('pap.headcount.total', p.headcount.total, e.totals.headcount);
+  if (e.totals?.partTime !== undefined) eq('pap.partTime.total', p.partTime.total, e.totals.partTime);
+  if (e.totals?.fixedTerm !== undefined) eq('pap.fixedTerm.total', p.fixedTerm.total, e.totals.fixedTerm);
+  if (e.withoutGender) eq('dati senza genere', (['headcount', 'partTime', 'fixedTerm'] as const).filter((k) => p[k].byGender === false), e.withoutGender);
   if (e.top) eq('pap.top', g(p.top), e.top);
   if (e.smartWorking) eq('pap.smartWorking', g(p.smartWorking), e.smartWorking);
   if (e.turnover) eq('pap.turnover', p.turnover.map((t) => ({ year: t.year, hires: g(t.hires), terminations: g(t.terminations) })), e.turnover);

@@ -12,11 +12,11 @@ describe('Provincia di Prato, PIAO 2024-2026: the staff tables of the PAP sectio
 
   it('counts 69 staff at 31/12/2023, 46 women and 23 men', () => {
     expect(dossier.pap.referenceDate).toBe('2023-12-31');
-    expect(dossier.pap.headcount).toEqual({ F: 46, M: 23, total: 69, shareF: 0.667 });
+    expect(dossier.pap.headcount).toEqual({ F: 46, M: 23, total: 69, shareF: 0.667, byGender: true });
   });
 
   it('reads "28 di cui 1 a T.D" as 28 people, one of them fixed-term', () => {
-    expect(dossier.pap.fixedTerm).toEqual({ F: 1, M: 0 });
+    expect(dossier.pap.fixedTerm).toEqual({ F: 1, M: 0, total: 1, byGender: true });
     expect(dossier.headcount.find((h) => h.label === 'Cat. D' && h.gender === 'F')).toMatchObject({ category: 'funzionario', count: 28, fixedTerm: 1, referenceDate: '2023-12-31' });
   });
 
@@ -26,12 +26,12 @@ describe('Provincia di Prato, PIAO 2024-2026: the staff tables of the PAP sectio
   });
 
   it('reads the part-time table under "Di cui:", "1 (TD)" included', () => {
-    expect(dossier.pap.partTime).toEqual({ F: 6, M: 2, shareF: 0.13, shareM: 0.087 });
+    expect(dossier.pap.partTime).toEqual({ F: 6, M: 2, shareF: 0.13, shareM: 0.087, total: 8, share: 0.116, byGender: true });
     expect(dossier.workTime.find((w) => w.regime === 'part-time-vertical-50' && w.gender === 'F')).toMatchObject({ count: 1, fixedTerm: 1 });
   });
 
   it('counts 43 smart workers of 69, a share of 0,623 ("62%" in the plan)', () => {
-    expect(dossier.pap.smartWorking).toEqual({ F: 35, M: 8, total: 43, share: 0.623, shareF: 0.761, shareM: 0.348 });
+    expect(dossier.pap.smartWorking).toEqual({ F: 35, M: 8, total: 43, share: 0.623, shareF: 0.761, shareM: 0.348, byGender: true });
     expect(dossier.smartWorking.filter((s) => s.mode === 'full').reduce((n, s) => n + s.count, 0)).toBe(4);
   });
 

@@ -50,7 +50,7 @@ describe('per-person register (one row per employee)', () => {
   });
 
   it('counts fixed-term, part-time and smart-working staff by gender', () => {
-    expect(dossier.pap.fixedTerm).toEqual({ F: count(inService.filter((p) => p.fixedTerm), 'F'), M: count(inService.filter((p) => p.fixedTerm), 'M') });
+    expect(dossier.pap.fixedTerm).toEqual({ F: count(inService.filter((p) => p.fixedTerm), 'F'), M: count(inService.filter((p) => p.fixedTerm), 'M'), total: inService.filter((p) => p.fixedTerm).length, byGender: true });
     expect(dossier.pap.partTime).toMatchObject({ F: count(inService.filter((p) => p.partTime < 100), 'F'), M: count(inService.filter((p) => p.partTime < 100), 'M') });
     expect(dossier.pap.smartWorking).toMatchObject({ F: count(inService.filter((p) => p.smart), 'F'), M: count(inService.filter((p) => p.smart), 'M') });
     const vertical = inService.filter((p) => p.partTimeType === 'Verticale' && p.partTime <= 50);
@@ -102,7 +102,7 @@ describe('per-person register (one row per employee)', () => {
     const { grids } = readCsv(new TextEncoder().encode(csv), 'dipendenti.csv');
     const { dossier: d } = analyse([{ file: 'dipendenti.csv', grids }]);
     expect(d.pap.headcount).toMatchObject({ F: 2, M: 1, total: 3 });
-    expect(d.pap.fixedTerm).toEqual({ F: 0, M: 1 });
+    expect(d.pap.fixedTerm).toEqual({ F: 0, M: 1, total: 1, byGender: true });
     expect(d.pap.partTime).toMatchObject({ F: 1, M: 1 });
     expect(d.pap.turnover.find((t) => t.year === 2024)?.terminations).toEqual({ F: 1, M: 0 });
     expect(findings(d, 'duplicate-row')).toMatchObject([{ cell: 'A6', severity: 'warning', related: [{ cell: 'A4' }] }]);

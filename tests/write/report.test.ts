@@ -60,7 +60,7 @@ describe('report.html', () => {
 
   it('says so, without empty charts, when the dossier has no staff tables', async () => {
     const { pap: _pap, headcount: _h, ...rest } = dossier;
-    const empty = renderReport({ ...rest, headcount: [], pap: { ...dossier.pap, headcount: { F: 0, M: 0, total: 0, shareF: null }, byCategory: [], smartWorking: { F: 0, M: 0, total: 0, share: null, shareF: null, shareM: null }, turnover: [] } }, { title: 'x' });
+    const empty = renderReport({ ...rest, headcount: [], pap: { ...dossier.pap, headcount: { F: 0, M: 0, total: 0, shareF: null }, byCategory: [], partTime: { F: 0, M: 0, shareF: null, shareM: null, total: 0, share: null }, fixedTerm: { F: 0, M: 0, total: 0 }, smartWorking: { F: 0, M: 0, total: 0, share: null, shareF: null, shareM: null }, turnover: [] } }, { title: 'x' });
     expect(empty).not.toContain('<svg');
     expect(empty).toContain('non contiene tabelle del personale');
   });

@@ -2,16 +2,16 @@ import { Model } from '../model';
 import { CATEGORY_ORDER } from '../normalise/categories';
 import { share as rawShare } from '../normalise/numbers';
 import { PapStatistics } from '../schema/dossier';
-import { bestSummary, StaffSummary, Tally } from '../staff/model';
+import { bestSourceOf, bestSummary, StaffSummary, Tally, TallyKey } from '../staff/model';
 
 /** The statistics of a dossier with no staff table. */
 export const EMPTY_PAP: PapStatistics = {
-  headcount: { F: 0, M: 0, total: 0, shareF: null },
+  headcount: { F: 0, M: 0, total: 0, shareF: null, byGender: true },
   byCategory: [],
-  partTime: { F: 0, M: 0, shareF: null, shareM: null },
-  fixedTerm: { F: 0, M: 0 },
+  partTime: { F: 0, M: 0, shareF: null, shareM: null, total: 0, share: null, byGender: true },
+  fixedTerm: { F: 0, M: 0, total: 0, byGender: true },
   top: { F: 0, M: 0, total: 0, shareF: null },
-  smartWorking: { F: 0, M: 0, total: 0, share: null, shareF: null, shareM: null },
+  smartWorking: { F: 0, M: 0, total: 0, share: null, shareF: null, shareM: null, byGender: true },
   turnover: [],
 };
 
@@ -32,23 +32,27 @@ function yearOf(date: string | undefined): number | undefined {
 /**
  * The PAP statistics of one date. Each figure comes from one source (the most complete and
  * detailed table, or the register), so that tables repeating the same people are not added up.
- * `undated` sources fill what the dated ones lack.
+ * A source that splits a figure by gender is more detailed than one that gives only its total
+ * (a «di cui part-time» column beside «di cui donne»): it is preferred, and the figure's total
+ * comes from the same source, never from adding the two. `undated` sources fill what the dated
+ * ones lack.
  */
 export function papForDate(all: StaffSummary[], date: string | undefined, useUndated: boolean): PapStatistics {
   const own = all.filter((s) => s.date === date);
   const fallback = useUndated && date !== undefined ? all.filter((s) => s.date === undefined) : [];
-  const pick = (has: (s: StaffSummary) => boolean) => bestSummary(own.filter(has)) ?? bestSummary(fallback.filter(has));
+  const pick = (q: TallyKey) => bestSourceOf(own, q) ?? bestSourceOf(fallback, q);
 
-  const staffSource = pick((s) => Boolean(s.staff));
+  const staffSource = pick('staff');
   const staff: Tally | undefined = staffSource?.staff;
+  const byGender = (t: Tally | undefined) => t?.gendered !== false;
   const F = staff?.gendered ? staff.F : 0;
   const M = staff?.gendered ? staff.M : 0;
   const total = staff?.total ?? 0;
   const out: PapStatistics = structuredClone(EMPTY_PAP);
   if (date) out.referenceDate = date;
-  out.headcount = { F, M, total, shareF: staff?.gendered ? share(F, total) : null };
+  out.headcount = { F, M, total, shareF: staff?.gendered ? share(F, total) : null, byGender: byGender(staff) };
 
-  const categorySource = staffSource?.byCategory ? staffSource : pick((s) => Boolean(s.byCategory));
+  const categorySource = staffSource?.byCategory ? staffSource : (bestSummary(own.filter((s) => Boolean(s.byCategory))) ?? bestSummary(fallback.filter((s) => Boolean(s.byCategory))));
   if (categorySource?.byCategory) {
     for (const category of CATEGORY_ORDER) {
       const c = categorySource.byCategory.get(category);
@@ -61,17 +65,32 @@ export function papForDate(all: StaffSummary[], date: string | undefined, useUnd
     out.top = { F: tf, M: tm, total: tf + tm, shareF: share(tf, tf + tm) };
   }
 
-  const fixedTerm = staffSource?.fixedTerm ?? pick((s) => Boolean(s.fixedTerm))?.fixedTerm;
-  if (fixedTerm?.gendered) out.fixedTerm = { F: fixedTerm.F, M: fixedTerm.M };
+  // fixed-term staff: from the staff's own source when it splits them by gender as well
+  const fixedTerm = staffSource?.fixedTerm?.gendered ? staffSource.fixedTerm : pick('fixedTerm')?.fixedTerm;
+  if (fixedTerm) {
+    const g = fixedTerm.gendered;
+    out.fixedTerm = { F: g ? fixedTerm.F : 0, M: g ? fixedTerm.M : 0, total: fixedTerm.total, byGender: g };
+  }
 
-  const partTime = pick((s) => Boolean(s.partTime))?.partTime;
-  if (partTime?.gendered) out.partTime = { F: partTime.F, M: partTime.M, shareF: share(partTime.F, F), shareM: share(partTime.M, M) };
+  const partTime = pick('partTime')?.partTime;
+  if (partTime) {
+    const g = partTime.gendered;
+    out.partTime = {
+      F: g ? partTime.F : 0,
+      M: g ? partTime.M : 0,
+      shareF: g ? share(partTime.F, F) : null,
+      shareM: g ? share(partTime.M, M) : null,
+      total: partTime.total,
+      share: staff ? share(partTime.total, total) : null,
+      byGender: g,
+    };
+  }
 
-  const smart = pick((s) => Boolean(s.smart))?.smart;
+  const smart = pick('smart')?.smart;
   if (smart) {
     const sf = smart.gendered ? smart.F : 0;
     const sm = smart.gendered ? smart.M : 0;
-    out.smartWorking = { F: sf, M: sm, total: smart.total, share: share(smart.total, total), shareF: smart.gendered ? share(sf, F) : null, shareM: smart.gendered ? share(sm, M) : null };
+    out.smartWorking = { F: sf, M: sm, total: smart.total, share: share(smart.total, total), shareF: smart.gendered ? share(sf, F) : null, shareM: smart.gendered ? share(sm, M) : null, byGender: smart.gendered };
   }
 
   // hires and terminations of every year up to the date, each year from its best source

@@ -1,5 +1,5 @@
 import { Gender, Place } from '../schema/dossier';
-import { bestSummary, Tally } from '../staff/model';
+import { bestSourceOf, bestSummary, Tally } from '../staff/model';
 import { Rule, RuleContext } from './rule';
 import { capitalise, dateIt } from './staff-words';
 
@@ -59,11 +59,11 @@ export const crossTableMismatch: Rule = {
     const dates = new Set(summaries.map((s) => s.date ?? ''));
     for (const date of dates) {
       const group = summaries.filter((s) => (s.date ?? '') === date);
-      const staffRef = bestSummary(group.filter((s) => s.staff));
-      // the same quantity in two tables
+      const staffRef = bestSourceOf(group, 'staff');
+      // the same quantity in two tables, each against the source the PAP statistics trust
       for (const q of ['staff', 'fixedTerm', 'partTime', 'smart'] as const) {
         const holders = group.filter((s) => s[q]);
-        const ref = q === 'staff' ? staffRef : bestSummary(holders);
+        const ref = bestSourceOf(group, q);
         if (!ref) continue;
         for (const s of holders) {
           if (s === ref) continue;

@@ -54,6 +54,8 @@ export const sumMismatch: Rule = {
         if (!rowTotal && !colTotal) continue;
         // a "Totale" beside a "Personale" column and its parts is not a sum of them
         if ((colTotal && staffColumns) || (rowTotal && staffRows)) continue;
+        // the «Totale» of a «di cui» line whose parts are blank is its only figure, not a sum
+        if (t.loneTotals.has(cell)) continue;
         const sum = sumCells(t, partsOf(cell.row, rows), partsOf(cell.col, columns));
         if (!sum || sum.cells.length === 0) continue;
         const stated = cell.count;

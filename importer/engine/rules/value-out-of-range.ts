@@ -1,6 +1,7 @@
 import { cellKey } from '../staff/model';
 import { cellName, lineName } from '../staff/read';
 import { usableCount } from '../staff/sums';
+import { AxisLine } from '../staff/types';
 import { Rule } from './rule';
 import { capitalise } from './staff-words';
 
@@ -8,8 +9,8 @@ export const valueOutOfRange: Rule = {
   id: 'value-out-of-range',
   severity: 'error',
   docs: {
-    it: 'Un valore impossibile: conteggio negativo, percentuale oltre il 100%, più part-time (o lavoro agile) che personale nella stessa riga.',
-    en: 'An impossible value: a negative count, a share above 100%, more part-time (or smart) staff than staff on one line.',
+    it: 'Un valore impossibile: conteggio negativo, percentuale oltre il 100%, più part-time (o lavoro agile) che personale nella stessa riga, una parte «di cui» maggiore del suo totale.',
+    en: 'An impossible value: a negative count, a share above 100%, more part-time (or smart) staff than staff on one line, a «di cui» part larger than its whole.',
   },
   messages: {
     negative: '{What} è «{text}»: un numero di persone non può essere negativo.',
@@ -17,6 +18,7 @@ export const valueOutOfRange: Rule = {
     over100: '{What} è «{text}»: una percentuale non può superare il 100%.',
     negativeShare: '{What} è «{text}»: una percentuale non può essere negativa.',
     part: '{What} è {actual}, più del personale indicato nella stessa riga ({expected}, {staff}).',
+    partOfWhole: '{What} è {actual}, più del dato {whole} di cui è parte ({expected}).',
   },
   check(ctx) {
     for (const t of ctx.model.staff.tables) {
@@ -34,12 +36,31 @@ export const valueOutOfRange: Rule = {
       }
       // parts of the staff on the same line ("In lavoro agile", "di cui part-time") beside "Personale"
       const { rows, columns } = t.table.staff;
+      // «di cui» lines without a "Personale" line: each is a part of the line it follows («Totale | di cui donne | di cui part-time»)
+      const partsOverWhole = (lines: readonly AxisLine[], others: readonly AxisLine[], isColumn: boolean) => {
+        lines.forEach((part, i) => {
+          if (!part.subset || part.percent || part.meaning.change) return;
+          const whole = lines.slice(0, i).reverse().find((l) => !l.subset && !l.percent && !l.meaning.change);
+          if (!whole) return;
+          for (const o of others) {
+            if (o.percent) continue;
+            const pc = t.byPosition.get(isColumn ? cellKey(o.index, part.index) : cellKey(part.index, o.index));
+            const wc = t.byPosition.get(isColumn ? cellKey(o.index, whole.index) : cellKey(whole.index, o.index));
+            // only against a written figure: a blank whole says nothing
+            if (pc?.count?.kind !== 'count' || wc?.count?.kind !== 'count' || pc.count.count <= wc.count.count) continue;
+            ctx.report({ at: pc.at, messageId: 'partOfWhole', data: { What: capitalise(cellName(pc)), actual: pc.count.count, expected: wc.count.count, whole: lineName(whole, isColumn ? 'colonna' : 'riga') }, related: [wc.at], actual: pc.count.count, expected: wc.count.count });
+          }
+        });
+      };
       for (const [lines, others, isColumn] of [
         [columns, rows, true],
         [rows, columns, false],
       ] as const) {
         const staffLine = lines.find((l) => l.meaning.staff && l.totalLevel < 0 && !l.percent);
-        if (!staffLine) continue;
+        if (!staffLine) {
+          partsOverWhole(lines, others, isColumn);
+          continue;
+        }
         for (const part of lines.filter((l) => l.subset)) {
           for (const o of others) {
             if (o.percent) continue;

@@ -113,6 +113,28 @@ export const WorkTimeRecord = z.object({ regime: WorkRegime, ...Counted, fixedTe
 
 export const SmartWorkingRecord = z.object({ mode: z.enum(['partial', 'full']), ...Counted });
 
+/**
+ * A figure a table gives WITHOUT gender: a «di cui part-time» or «di cui T.D.» column beside a total
+ * split only by «di cui donne», a «di cui a tempo parziale» row with only its total written, a
+ * staff count with no gender at all. Recorded as written, never split between women and men by
+ * guess; the PAP statistics count it in their totals only.
+ */
+export const UngenderedRecord = z.object({
+  /** What the figure counts: people in service, in part-time, on a fixed-term contract. */
+  figure: z.enum(['staff', 'part-time', 'fixed-term']),
+  count: z.number().int().nonnegative(),
+  category: Category.optional(),
+  /** The category label as written, when the figure is by category. */
+  label: z.string().optional(),
+  /** The part-time regime, when the label says it ("part-time verticale 50%"). */
+  regime: WorkRegime.optional(),
+  structure: z.string().optional(),
+  /** For staff figures: how many of them are fixed-term, when the table says it. */
+  fixedTerm: z.number().int().nonnegative().optional(),
+  at: Place,
+  referenceDate: IsoDate.optional(),
+});
+
 export const TurnoverRecord = z.object({
   movement: z.enum(['hire', 'termination']),
   year: z.number().int(),
@@ -126,12 +148,20 @@ export const TurnoverRecord = z.object({
 const Share = z.number().min(0).max(1).nullable();
 const ByGender = z.object({ F: z.number(), M: z.number() });
 
+/**
+ * False when the source of a figure gives only its total (or part of it without gender): `F` and `M`
+ * are then 0 and mean "not known", `total` is the figure. Absent in files written before it existed.
+ */
+const ByGenderFlag = z.boolean().optional();
+
 export const PapStatistics = z.object({
   referenceDate: IsoDate.optional(),
-  headcount: z.object({ F: z.number(), M: z.number(), total: z.number(), shareF: Share }),
+  headcount: z.object({ F: z.number(), M: z.number(), total: z.number(), shareF: Share, byGender: ByGenderFlag }),
   byCategory: z.array(z.object({ category: Category, F: z.number(), M: z.number(), total: z.number(), shareF: Share })),
-  partTime: z.object({ F: z.number(), M: z.number(), shareF: Share, shareM: Share }),
-  fixedTerm: ByGender,
+  /** `total`: people in part-time whatever their gender (those with no gender included); `share`: of the staff's total. */
+  partTime: z.object({ F: z.number(), M: z.number(), shareF: Share, shareM: Share, total: z.number().optional(), share: Share.optional(), byGender: ByGenderFlag }),
+  /** `total`: people on a fixed-term contract whatever their gender (those with no gender included). */
+  fixedTerm: ByGender.extend({ total: z.number().optional(), byGender: ByGenderFlag }),
   top: z.object({ F: z.number(), M: z.number(), total: z.number(), shareF: Share }),
   smartWorking: z.object({
     F: z.number(),
@@ -140,6 +170,7 @@ export const PapStatistics = z.object({
     share: Share,
     shareF: Share,
     shareM: Share,
+    byGender: ByGenderFlag,
   }),
   turnover: z.array(z.object({ year: z.number().int(), hires: ByGender, terminations: ByGender })),
 });
@@ -152,6 +183,8 @@ export const Dossier = z.object({
   workTime: z.array(WorkTimeRecord),
   smartWorking: z.array(SmartWorkingRecord),
   turnover: z.array(TurnoverRecord),
+  /** Figures given without gender (see UngenderedRecord); absent when there is none. */
+  ungendered: z.array(UngenderedRecord).optional(),
   pap: PapStatistics,
   papByDate: z.array(PapStatistics).optional(),
   findings: z.array(Finding),
@@ -175,5 +208,6 @@ export type HeadcountRecord = z.infer<typeof HeadcountRecord>;
 export type WorkTimeRecord = z.infer<typeof WorkTimeRecord>;
 export type SmartWorkingRecord = z.infer<typeof SmartWorkingRecord>;
 export type TurnoverRecord = z.infer<typeof TurnoverRecord>;
+export type UngenderedRecord = z.infer<typeof UngenderedRecord>;
 export type PapStatistics = z.infer<typeof PapStatistics>;
 export type Dossier = z.infer<typeof Dossier>;

@@ -107,12 +107,13 @@ export function isDetail(l: AxisLine): boolean {
 
 /**
  * The line that holds the whole count when an axis has no detail lines, only a total and "di cui"
- * parts ("Totale | di cui donne | di cui part-time"): the total is then the figure, and its gender
- * comes from the "di cui donne" (or "di cui uomini") part.
+ * parts ("Totale | di cui donne | di cui part-time", "Totale | di cui part-time | di cui T.D."): the
+ * total is then the figure, and its gender comes from the "di cui donne" (or "di cui uomini") part;
+ * without such a part the total has no gender (unless the line across names one).
  */
 export function wholeOfParts(lines: AxisLine[]): AxisLine | undefined {
   if (lines.some((l) => isDetail(l))) return undefined;
   const totals = lines.filter((l) => l.totalLevel === 0 && !l.percent && !l.meaning.change && !l.meaning.gender && !l.meaning.regime && !l.meaning.smart && !l.meaning.contract);
-  const genderPart = lines.some((l) => l.subset && l.meaning.gender);
-  return totals.length === 1 && genderPart ? totals[0] : undefined;
+  const part = lines.some((l) => l.subset && !l.percent && (l.meaning.gender || l.meaning.regime || l.meaning.contract));
+  return totals.length === 1 && part ? totals[0] : undefined;
 }

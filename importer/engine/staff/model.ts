@@ -1,6 +1,6 @@
 import { CountReading } from '../normalise/counts';
 import { StatedShare } from '../normalise/shares';
-import { Category, Gender, HeadcountRecord, Place, SheetKind, SmartWorkingRecord, TurnoverRecord, WorkTimeRecord } from '../schema/dossier';
+import { Category, Gender, HeadcountRecord, Place, SheetKind, SmartWorkingRecord, TurnoverRecord, UngenderedRecord, WorkTimeRecord } from '../schema/dossier';
 import { AxisLine, StaffDetectedTable } from './types';
 
 /** One body cell of a staff table, with the row and the column it sits in. */
@@ -43,6 +43,11 @@ export interface StaffTable {
   /** Body cells by "row:col". */
   byPosition: Map<string, StaffCell>;
   percentages: PercentageCheck[];
+  /**
+   * Total cells that are the figure of their line: a «di cui» line whose parts are all left empty
+   * gives only its total (see staff/lone-totals.ts). Counted as figures, not checked as sums.
+   */
+  loneTotals: Set<StaffCell>;
   /** Reading order in the dossier. */
   order: number;
 }
@@ -96,12 +101,28 @@ export function bestSummary(list: readonly StaffSummary[]): StaffSummary | undef
   return best;
 }
 
+export type TallyKey = 'staff' | 'fixedTerm' | 'partTime' | 'smart';
+
+/**
+ * The source to trust for one figure among those that give it: complete first, then one that
+ * splits it by gender before one that gives only its total (a «di cui part-time» column with no
+ * gender), then `trustOrder`. The PAP statistics and the cross-table checks use the same choice.
+ */
+export function bestSourceOf(list: readonly StaffSummary[], q: TallyKey): StaffSummary | undefined {
+  const gendered = (s: StaffSummary) => Number(s[q]?.gendered === true);
+  const order = (a: StaffSummary, b: StaffSummary) => Number(a.incomplete) - Number(b.incomplete) || gendered(b) - gendered(a) || trustOrder(a, b);
+  let best: StaffSummary | undefined;
+  for (const s of list) if (s[q] && (!best || order(s, best) < 0)) best = s;
+  return best;
+}
+
 /** Records of every kind, as piao.json lists them. */
 export interface StaffRecords {
   headcount: (HeadcountRecord & { order: number })[];
   workTime: (WorkTimeRecord & { order: number })[];
   smartWorking: (SmartWorkingRecord & { order: number })[];
   turnover: (TurnoverRecord & { order: number })[];
+  ungendered: (UngenderedRecord & { order: number })[];
 }
 
 /** Everything the engine read from staff tables and registers. */
@@ -118,7 +139,7 @@ export interface StaffModel {
 }
 
 export function emptyStaffModel(): StaffModel {
-  return { tables: [], summaries: [], records: { headcount: [], workTime: [], smartWorking: [], turnover: [] }, unmapped: [], registerDuplicates: [], readOrder: 0 };
+  return { tables: [], summaries: [], records: { headcount: [], workTime: [], smartWorking: [], turnover: [], ungendered: [] }, unmapped: [], registerDuplicates: [], readOrder: 0 };
 }
 
 export function emptyTally(gendered = true): Tally {

@@ -3,6 +3,7 @@ import { CellNote, placeOf } from '../model';
 import { readCount } from '../normalise/counts';
 import { readStatedShare } from '../normalise/shares';
 import { StaffCell, StaffTable, cellKey } from './model';
+import { loneTotals } from './lone-totals';
 import { checkPercentages } from './percentages';
 import { AxisLine, StaffDetectedTable } from './types';
 
@@ -76,6 +77,7 @@ export function readStaffTable(table: StaffDetectedTable, order: number): { tabl
     cells,
     byPosition,
     percentages: [],
+    loneTotals: loneTotals(rows, columns, byPosition),
     order,
   };
   staffTable.percentages = checkPercentages(staffTable);

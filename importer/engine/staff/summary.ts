@@ -1,5 +1,5 @@
 import { rangeA1 } from '../grid/address';
-import { Gender, Place } from '../schema/dossier';
+import { Category, Gender, Place } from '../schema/dossier';
 import { combine, wholeOfParts } from './axes';
 import { AGE_BANDS, AgeBand, LabelMeaning } from './labels';
 import { StaffCell, StaffModel, StaffSummary, StaffTable, Tally, cellKey, emptyTally } from './model';
@@ -91,6 +91,14 @@ function labelOf(line: AxisLine, pick: (m: LabelMeaning) => boolean): string | u
   return undefined;
 }
 
+/** The category (with its label as written) and the structure a cell's lines name. */
+function lineFacts(cell: StaffCell): { category?: Category; label?: string; structure?: string } {
+  const m = combine([cell.row.meaning, cell.col.meaning]).meaning;
+  const label = labelOf(cell.row, (x) => Boolean(x.category)) ?? labelOf(cell.col, (x) => Boolean(x.category));
+  const structure = labelOf(cell.row, (x) => Boolean(x.structure)) ?? labelOf(cell.col, (x) => Boolean(x.structure));
+  return { ...(m.category ? { category: m.category, label: label ?? m.category } : {}), ...(structure ? { structure } : {}) };
+}
+
 /** Reads the figures of one staff table into summaries (one per date) and records. */
 export function summariseTable(t: StaffTable, model: StaffModel): void {
   const { rows, columns, context } = t.table.staff;
@@ -126,11 +134,12 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
   // "Totale | di cui donne | ...": the total of each row is its staff, split by the gender part
   const wholeCol = wholeOfParts(columns);
   const wholeRow = wholeOfParts(rows);
+  const along = wholeCol ? columns : rows;
+  const pure = (g: Gender) => along.find((l) => l.subset && l.meaning.gender === g && !l.meaning.regime && !l.meaning.contract && !l.meaning.smart);
+  const genderPart = Boolean(pure('F') || pure('M'));
   const genderSplit = (cell: StaffCell): { F: number; M: number; atF?: Place; atM?: Place } | undefined => {
-    const along = wholeCol ? columns : rows;
     const partCell = (line: AxisLine | undefined) => (line ? t.byPosition.get(wholeCol ? cellKey(cell.row.index, line.index) : cellKey(line.index, cell.col.index)) : undefined);
     const total = usableCount(cell);
-    const pure = (g: Gender) => along.find((l) => l.subset && l.meaning.gender === g && !l.meaning.regime && !l.meaning.contract && !l.meaning.smart);
     const fCell = partCell(pure('F'));
     const mCell = partCell(pure('M'));
     const F = usableCount(fCell)?.count;
@@ -140,14 +149,39 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     if (M !== undefined) return { F: total.count - M, M, atM: mCell?.at };
     return undefined;
   };
+  const addCategory = (s: StaffSummary, category: Category, g: Gender, n: number) => {
+    withCategory = true;
+    s.byCategory ??= new Map();
+    const c = s.byCategory.get(category) ?? { F: 0, M: 0 };
+    c[g] += n;
+    s.byCategory.set(category, c);
+  };
 
   for (const cell of t.cells) {
     if (cell.count && ((wholeCol && cell.col === wholeCol && cell.row.totalLevel < 0 && !cell.row.percent) || (wholeRow && cell.row === wholeRow && cell.col.totalLevel < 0 && !cell.col.percent))) {
-      const split = genderSplit(cell);
       const other = wholeCol ? cell.row : cell.col;
       const m = combine([other.meaning, context]).meaning;
       const date = m.date ?? (m.year !== undefined && t.kind !== 'turnover' ? `${m.year}-12-31` : t.referenceDate);
       const s = summaryFor(date);
+      const label = labelOf(other, (x) => Boolean(x.category)) ?? m.category;
+      if (!genderPart) {
+        // "Totale | di cui part-time | di cui T.D.": the total is the staff, with the gender of the line across or none
+        const v = usableCount(cell);
+        if (!v || v.count < 0) {
+          s.incomplete = true;
+          continue;
+        }
+        addTo(tallyOf(s, 'staff'), m.gender, v.count);
+        collector.add(date ?? '', 'staff', m.gender, cell);
+        if (m.category && m.gender) addCategory(s, m.category, m.gender, v.count);
+        if (m.category && v.count > 0) {
+          const base = { category: m.category, label: label ?? m.category, count: v.count, at: cell.at, ...(date ? { referenceDate: date } : {}), order: t.order };
+          if (m.gender) model.records.headcount.push({ ...base, gender: m.gender, fixedTerm: v.fixedTerm });
+          else model.records.ungendered.push({ figure: 'staff', ...base, ...(v.fixedTerm ? { fixedTerm: v.fixedTerm } : {}) });
+        }
+        continue;
+      }
+      const split = genderSplit(cell);
       if (!split || split.F < 0 || split.M < 0) {
         s.incomplete = true;
         continue;
@@ -156,19 +190,15 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
         addTo(tallyOf(s, 'staff'), g, split[g]);
         collector.add(date ?? '', 'staff', g, cell);
         if (m.category) {
-          withCategory = true;
-          s.byCategory ??= new Map();
-          const c = s.byCategory.get(m.category) ?? { F: 0, M: 0 };
-          c[g] += split[g];
-          s.byCategory.set(m.category, c);
-          const label = labelOf(other, (x) => Boolean(x.category)) ?? m.category;
+          addCategory(s, m.category, g, split[g]);
           const at = (g === 'F' ? split.atF : split.atM) ?? cell.at;
-          if (split[g] > 0) model.records.headcount.push({ category: m.category, label, gender: g, count: split[g], fixedTerm: 0, at, ...(date ? { referenceDate: date } : {}), order: t.order });
+          if (split[g] > 0) model.records.headcount.push({ category: m.category, label: label ?? m.category, gender: g, count: split[g], fixedTerm: 0, at, ...(date ? { referenceDate: date } : {}), order: t.order });
         }
       }
       continue;
     }
-    if (!cell.count || cell.row.totalLevel >= 0 || cell.col.totalLevel >= 0) continue;
+    // a total is a sum of figures, unless it is the only figure of its «di cui» line (staff/lone-totals.ts)
+    if (!cell.count || ((cell.row.totalLevel >= 0 || cell.col.totalLevel >= 0) && !t.loneTotals.has(cell))) continue;
     const m = combine([cell.row.meaning, cell.col.meaning, context]).meaning;
     const subset = cell.row.subset || cell.col.subset;
     const date = m.date ?? (m.year !== undefined && !m.movement && t.kind !== 'turnover' ? `${m.year}-12-31` : t.referenceDate);
@@ -219,12 +249,15 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
         }
       }
       if (g && !subset && written) model.records.workTime.push({ regime: m.regime, gender: g, count: v.count, fixedTerm, ...base, order: t.order });
+      // «di cui part-time» without gender: recorded as it is, never split by guess
+      if (!g && m.regime !== 'full-time' && written) model.records.ungendered.push({ figure: 'part-time', count: v.count, ...lineFacts(cell), ...(m.regime !== 'part-time' ? { regime: m.regime } : {}), ...base, order: t.order });
       continue;
     }
     if (subset) {
       if (m.contract === 'fixed-term') {
         addTo(tallyOf(s, 'fixedTerm'), g, v.count);
         collector.add(dateKey, 'fixedTerm', g, cell);
+        if (!g && written) model.records.ungendered.push({ figure: 'fixed-term', count: v.count, ...lineFacts(cell), ...base, order: t.order });
       }
       continue;
     }
@@ -235,15 +268,12 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
       collector.add(dateKey, 'fixedTerm', g, cell);
     }
     if (m.category && g) {
-      withCategory = true;
-      s.byCategory ??= new Map();
-      const c = s.byCategory.get(m.category) ?? { F: 0, M: 0 };
-      c[g] += v.count;
-      s.byCategory.set(m.category, c);
-      const label = labelOf(cell.row, (x) => Boolean(x.category)) ?? labelOf(cell.col, (x) => Boolean(x.category)) ?? m.category;
-      const structure = labelOf(cell.row, (x) => Boolean(x.structure)) ?? labelOf(cell.col, (x) => Boolean(x.structure));
+      addCategory(s, m.category, g, v.count);
+      const { label, structure } = lineFacts(cell);
       const age = m.age && m.age !== 'other' && (AGE_BANDS as readonly string[]).includes(m.age) ? (m.age as AgeBand) : undefined;
-      if (written) model.records.headcount.push({ category: m.category, label, gender: g, count: v.count, fixedTerm, ...base, ...(age ? { ageBand: age } : {}), ...(structure ? { structure } : {}), order: t.order });
+      if (written) model.records.headcount.push({ category: m.category, label: label ?? m.category, gender: g, count: v.count, fixedTerm, ...base, ...(age ? { ageBand: age } : {}), ...(structure ? { structure } : {}), order: t.order });
+    } else if (m.category && written) {
+      model.records.ungendered.push({ figure: 'staff', count: v.count, ...lineFacts(cell), ...(tdKnown ? { fixedTerm } : {}), ...base, order: t.order });
     }
   }
 

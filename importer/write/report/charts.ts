@@ -51,16 +51,22 @@ export function categoryChart(pap: PapStatistics): string | null {
 export function smartWorkingChart(pap: PapStatistics): string | null {
   const sw = pap.smartWorking;
   if (sw.total === 0 || sw.share === null) return null;
+  // a source with no gender gives only the bar of the whole staff, never two bars at 0
+  const byGender = sw.byGender !== false;
   const data = [
-    { value: sw.shareF ?? 0, itemStyle: { color: COLOR_F } },
-    { value: sw.shareM ?? 0, itemStyle: { color: COLOR_M } },
+    ...(byGender
+      ? [
+          { value: sw.shareF ?? 0, itemStyle: { color: COLOR_F } },
+          { value: sw.shareM ?? 0, itemStyle: { color: COLOR_M } },
+        ]
+      : []),
     { value: sw.share, itemStyle: { color: '#555f6d' } },
   ];
   return render(
     'piao-agile',
     {
       grid: { left: 56, right: 16, top: 24, bottom: 40 },
-      xAxis: { type: 'category', data: ['Donne', 'Uomini', 'Tutto il personale'], axisLabel: { interval: 0 } },
+      xAxis: { type: 'category', data: [...(byGender ? ['Donne', 'Uomini'] : []), 'Tutto il personale'], axisLabel: { interval: 0 } },
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => pct(v) } },
       series: [{ type: 'bar', barWidth: '45%', data, label: { show: true, position: 'top', formatter: (p: { value: number }) => pct(p.value) } }],
     },

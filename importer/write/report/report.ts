@@ -8,6 +8,7 @@ import { ruleById } from '../../engine/rules/registry';
 import { formatNumberIt } from '../../engine/rules/rule';
 import { writeFileAtomic } from '../atomic';
 import { CATEGORIES, CATEGORY_IT, dateIt, KIND_IT, LEVEL_IT, SEVERITIES, SEVERITY_IT, severityCount } from '../labels';
+import { papRowLabel } from '../piao-sheets';
 import { categoryChart, smartWorkingChart, turnoverChart } from './charts';
 import { REPORT_CSS } from './style';
 import { objectiveTree, TreeNode } from './tree';
@@ -114,21 +115,40 @@ function figure(caption: string, svg: string | null): string {
   return `<figure role="img" aria-label="${esc(caption)}"><figcaption>${esc(caption)}</figcaption>${svg}</figure>`;
 }
 
+/** "12 (26,1%)": a count with its share, when it has one. */
+const withShare = (n: number, s?: number | null) => (s === undefined ? num(n) : `${num(n)} (${pct(s)})`);
+
+/** The cells Donne / Uomini of a figure, with the share of each when given: «–» when the source gives only the total, never 0. */
+function genderCells(x: { F: number; M: number; byGender?: boolean }, tag: 'td' | 'th' = 'td', shareF?: number | null, shareM?: number | null): string {
+  const cell = (text: string) => `<${tag} class="num">${text}</${tag}>`;
+  return x.byGender === false ? cell('–') + cell('–') : cell(withShare(x.F, shareF)) + cell(withShare(x.M, shareM));
+}
+
+/** A row label, with the note when the figures have no gender. */
+function figureLabel(label: string, x: { byGender?: boolean }): string {
+  return esc(papRowLabel(label, x.byGender === false));
+}
+
 function papTables(pap: PapStatistics): string {
   const cat = CATEGORIES.map((c) => pap.byCategory.find((b) => b.category === c))
     .filter((b): b is PapStatistics['byCategory'][number] => !!b && b.total > 0)
     .map((b) => `<tr><td>${esc(CATEGORY_IT[b.category])}</td><td class="num">${num(b.F)}</td><td class="num">${num(b.M)}</td><td class="num">${num(b.total)}</td><td class="num">${pct(b.shareF)}</td></tr>`);
   const h = pap.headcount;
+  const top = pap.byCategory.length
+    ? `<td class="num">${num(pap.top.F)}</td><td class="num">${num(pap.top.M)}</td><td class="num">${num(pap.top.total)}</td><td class="num">${pct(pap.top.shareF)}</td>`
+    : '<td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td>';
   const rows = [
     ...cat,
-    `<tr><th>Totale</th><th class="num">${num(h.F)}</th><th class="num">${num(h.M)}</th><th class="num">${num(h.total)}</th><th class="num">${pct(h.shareF)}</th></tr>`,
-    `<tr><td>Vertice (dirigenti e segretario)</td><td class="num">${num(pap.top.F)}</td><td class="num">${num(pap.top.M)}</td><td class="num">${num(pap.top.total)}</td><td class="num">${pct(pap.top.shareF)}</td></tr>`,
+    `<tr><th>${figureLabel('Totale', h)}</th>${genderCells(h, 'th')}<th class="num">${num(h.total)}</th><th class="num">${pct(h.shareF)}</th></tr>`,
+    `<tr><td>Vertice (dirigenti e segretario)</td>${top}</tr>`,
   ];
+  const pt = pap.partTime;
+  const ft = pap.fixedTerm;
   const sw = pap.smartWorking;
   const other = [
-    `<tr><td>Part-time</td><td class="num">${num(pap.partTime.F)} (${pct(pap.partTime.shareF)})</td><td class="num">${num(pap.partTime.M)} (${pct(pap.partTime.shareM)})</td><td class="num">${num(pap.partTime.F + pap.partTime.M)}</td></tr>`,
-    `<tr><td>Tempo determinato</td><td class="num">${num(pap.fixedTerm.F)}</td><td class="num">${num(pap.fixedTerm.M)}</td><td class="num">${num(pap.fixedTerm.F + pap.fixedTerm.M)}</td></tr>`,
-    `<tr><td>Lavoro agile</td><td class="num">${num(sw.F)} (${pct(sw.shareF)})</td><td class="num">${num(sw.M)} (${pct(sw.shareM)})</td><td class="num">${num(sw.total)} (${pct(sw.share)})</td></tr>`,
+    `<tr><td>${figureLabel('Part-time', pt)}</td>${genderCells(pt, 'td', pt.shareF, pt.shareM)}<td class="num">${withShare(pt.total ?? pt.F + pt.M, pt.share)}</td></tr>`,
+    `<tr><td>${figureLabel('Tempo determinato', ft)}</td>${genderCells(ft)}<td class="num">${num(ft.total ?? ft.F + ft.M)}</td></tr>`,
+    `<tr><td>${figureLabel('Lavoro agile', sw)}</td>${genderCells(sw, 'td', sw.shareF, sw.shareM)}<td class="num">${withShare(sw.total, sw.share)}</td></tr>`,
   ];
   return `<div class="charts"><div style="flex:1 1 480px"><h3>Personale per categoria</h3><table><thead><tr><th>Categoria</th><th class="num">Donne</th><th class="num">Uomini</th><th class="num">Totale</th><th class="num">% donne</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
 <div style="flex:1 1 420px"><h3>Orario, contratto e lavoro agile</h3><table><thead><tr><th></th><th class="num">Donne</th><th class="num">Uomini</th><th class="num">Totale</th></tr></thead><tbody>${other.join('')}</tbody></table></div></div>`;
@@ -144,7 +164,7 @@ function turnoverTable(pap: PapStatistics): string {
 
 function papSection(d: Dossier): string {
   const pap = d.pap;
-  const hasStaff = pap.headcount.total > 0 || pap.smartWorking.total > 0 || pap.turnover.length > 0;
+  const hasStaff = pap.headcount.total > 0 || pap.smartWorking.total > 0 || (pap.partTime.total ?? 0) > 0 || (pap.fixedTerm.total ?? 0) > 0 || pap.turnover.length > 0;
   if (!hasStaff) return `<section id="pap"><h2>Statistiche PAP</h2><p class="empty">Il dossier non contiene tabelle del personale (organico, part-time, lavoro agile, assunzioni e cessazioni): nessuna statistica di genere.</p></section>`;
   const when = pap.referenceDate ? ` al ${esc(dateIt(pap.referenceDate))}` : '';
   const charts = [
@@ -154,7 +174,7 @@ function papSection(d: Dossier): string {
   ].join('');
   const dates = d.papByDate && d.papByDate.length > 1
     ? `<h3>Per data di riferimento</h3><table><thead><tr><th>Data</th><th class="num">Donne</th><th class="num">Uomini</th><th class="num">Totale</th><th class="num">% donne</th></tr></thead><tbody>${d.papByDate
-        .map((p) => `<tr><td>${p.referenceDate ? esc(dateIt(p.referenceDate)) : '–'}</td><td class="num">${num(p.headcount.F)}</td><td class="num">${num(p.headcount.M)}</td><td class="num">${num(p.headcount.total)}</td><td class="num">${pct(p.headcount.shareF)}</td></tr>`)
+        .map((p) => `<tr><td>${p.referenceDate ? esc(dateIt(p.referenceDate)) : '–'}</td>${genderCells(p.headcount)}<td class="num">${num(p.headcount.total)}</td><td class="num">${pct(p.headcount.shareF)}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
   return `<section id="pap"><h2>Statistiche PAP${when}</h2>${papTables(pap)}<div class="charts">${charts}</div>${turnoverTable(pap)}${dates}</section>`;

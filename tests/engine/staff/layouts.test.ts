@@ -17,7 +17,7 @@ describe('staff tables in the layouts of real plans', () => {
       ],
     });
     expect(dossier.pap.referenceDate).toBe('2024-12-31');
-    expect(dossier.pap.headcount).toEqual({ F: 19, M: 16, total: 35, shareF: 0.543 });
+    expect(dossier.pap.headcount).toEqual({ F: 19, M: 16, total: 35, shareF: 0.543, byGender: true });
     expect(dossier.pap.top).toEqual({ F: 1, M: 2, total: 3, shareF: 0.333 });
     expect(dossier.headcount.find((h) => h.label === "Area dei Funzionari e dell'EQ" && h.gender === 'F')).toMatchObject({ category: 'funzionario', count: 10, at: { cell: 'B4' } });
     expect(dossier.sources[0].sheets[0].kind).toBe('headcount');
@@ -122,7 +122,7 @@ describe('staff tables in the layouts of real plans', () => {
       },
     });
     expect(dossier.pap.headcount).toMatchObject({ F: 25, M: 14 });
-    expect(dossier.pap.fixedTerm).toEqual({ F: 3, M: 1 });
+    expect(dossier.pap.fixedTerm).toEqual({ F: 3, M: 1, total: 4, byGender: true });
     expect(dossier.headcount.find((h) => h.at.cell === 'D5')).toMatchObject({ count: 2, fixedTerm: 2, gender: 'F' });
   });
 
@@ -229,7 +229,7 @@ describe('staff tables in the layouts of real plans', () => {
       Export: [['Estrazione al 31/12/2024'], ['Categoria', 'Sesso', 'Numero'], ['Cat. D', 'F', 12], ['Cat. D', 'M', 8], ['Cat. C', 'F', 20], ['Cat. C', 'M', '15 di cui 2 TD']],
     });
     expect(dossier.pap.headcount).toMatchObject({ F: 32, M: 23, total: 55 });
-    expect(dossier.pap.fixedTerm).toEqual({ F: 0, M: 2 });
+    expect(dossier.pap.fixedTerm).toEqual({ F: 0, M: 2, total: 2, byGender: true });
     expect(dossier.headcount.find((h) => h.at.cell === 'C4')).toMatchObject({ category: 'funzionario', gender: 'M', count: 8 });
   });
 
