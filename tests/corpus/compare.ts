@@ -1,7 +1,21 @@
 import { Analysis, analyse } from '../../importer/engine/analyse';
 import { readBytes } from '../../importer/read/read-source';
 import { isStaffTable } from '../../importer/engine/staff/types';
-import { Expected, Fixture } from './fixtures/kit';
+import { normaliseLabel } from '../../importer/engine/text/normalise';
+import { Objective, Place } from '../../importer/engine/schema/dossier';
+import { Expected, ExpectedObjective, Fixture, WeightKind } from './fixtures/kit';
+
+/**
+ * An objective as piao.json gives it, with the fields the objective-table work adds (assigned
+ * codes, responsible, kind of weight, per-manager weights); read through this type until the
+ * schema has them.
+ */
+type ObjectiveOut = Objective & {
+  codeAssigned?: boolean;
+  responsible?: string;
+  weightKind?: WeightKind;
+  weights?: { manager: string; weight: number; at: Place }[];
+};
 
 /** Reads a fixture's bytes with the real readers (by extension) and analyses it as one dossier. */
 export async function runFixture(f: Fixture): Promise<Analysis> {
@@ -46,7 +60,9 @@ export function compare(f: Fixture, a: Analysis): string[] {
   if (e.objectives) {
     const byLevel: Record<string, number> = {};
     for (const o of d.objectives) byLevel[o.level] = (byLevel[o.level] ?? 0) + 1;
-    eq('obiettivi per livello', byLevel, e.objectives.byLevel);
+    if (e.objectives.byLevel) eq('obiettivi per livello', byLevel, e.objectives.byLevel);
+    if (e.objectives.total !== undefined) eq('obiettivi letti', d.objectives.length, e.objectives.total);
+    for (const item of e.objectives.items ?? []) out.push(...compareObjective(item, d.objectives));
     for (const [code, parent] of Object.entries(e.objectives.parents ?? {})) {
       const found = d.objectives.filter((o) => o.code === code);
       eq(`padre di ${code}`, found.map((o) => o.parent), [parent]);
@@ -62,6 +78,56 @@ export function compare(f: Fixture, a: Analysis): string[] {
   if (JSON.stringify(serious) !== JSON.stringify(expected)) {
     const detail = d.findings.filter((x) => x.severity !== 'info').map((x) => `  ${x.rule} ${x.sheet}!${x.cell}: ${x.message}`);
     out.push(`segnalazioni: attese [${expected.join(', ')}], ottenute [${serious.join(', ')}]\n${detail.join('\n')}`);
+  }
+  return out;
+}
+
+/** Text compared as an officer reads it: case, accents and punctuation ignored. */
+const norm = (t: string): string => normaliseLabel(t);
+const near = (a: number, b: number): boolean => Math.abs(a - b) <= 0.001;
+
+/**
+ * The differences between one expected objective and the dossier: the objective is the only one
+ * whose normalised title starts with the expected title; each field given is compared.
+ */
+export function compareObjective(x: ExpectedObjective, objectives: ObjectiveOut[]): string[] {
+  const out: string[] = [];
+  const start = norm(x.title);
+  const found = objectives.filter((o) => norm(o.title).startsWith(start));
+  if (found.length !== 1) return [found.length ? `${found.length} obiettivi intitolati «${x.title}»` : `nessun obiettivo intitolato «${x.title}»`];
+  const o = found[0];
+  const what = (field: string) => `«${x.title}» ${field}`;
+  const same = (field: string, actual: unknown, expected: unknown) => {
+    if (actual !== expected) out.push(`${what(field)}: atteso ${JSON.stringify(expected)}, ottenuto ${JSON.stringify(actual)}`);
+  };
+  const contains = (field: string, actual: string | null | undefined, expected: string) => {
+    const a = actual ? norm(actual) : '';
+    const b = norm(expected);
+    if (!a || !(a.includes(b) || b.includes(a))) out.push(`${what(field)}: atteso «${expected}», ottenuto ${actual ? `«${actual}»` : 'niente'}`);
+  };
+  if (x.level !== undefined) same('livello', o.level, x.level);
+  if (x.code !== undefined) same('codice', o.code, x.code);
+  if (x.codeAssigned !== undefined) same('codice assegnato', o.codeAssigned ?? false, x.codeAssigned);
+  if (x.weight !== undefined && (o.weight === undefined || !near(o.weight, x.weight))) {
+    out.push(`${what('peso')}: atteso ${x.weight}, ottenuto ${o.weight ?? 'niente'}`);
+  }
+  if (x.weightKind !== undefined) same('tipo di peso', o.weightKind, x.weightKind);
+  if (x.weights !== undefined) {
+    const actual = new Map((o.weights ?? []).map((w) => [norm(w.manager), w.weight]));
+    const expected = Object.entries(x.weights).map(([m, w]) => [norm(m), w] as const);
+    const ok = actual.size === expected.length && expected.every(([m, w]) => actual.has(m) && near(actual.get(m)!, w));
+    if (!ok) {
+      const shown = (o.weights ?? []).map((w) => `${w.manager}: ${w.weight}`).join(', ');
+      out.push(`${what('pesi per dirigente')}: attesi ${JSON.stringify(x.weights)}, ottenuti {${shown}}`);
+    }
+  }
+  if (x.structure !== undefined) contains('struttura', o.structure, x.structure);
+  if (x.responsible !== undefined) contains('responsabile', o.responsible, x.responsible);
+  if (x.parentTitle !== undefined) {
+    const parent = o.parent === null ? undefined : objectives.find((p) => p.code === o.parent);
+    if (!parent || !norm(parent.title).startsWith(norm(x.parentTitle))) {
+      out.push(`${what('padre')}: atteso «${x.parentTitle}», ottenuto ${parent ? `«${parent.title}» (${parent.code})` : o.parent === null ? 'nessuno' : `il codice ${o.parent}, che non è tra gli obiettivi`}`);
+    }
   }
   return out;
 }

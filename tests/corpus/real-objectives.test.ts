@@ -1,0 +1,23 @@
+import { compare, runFixture } from './compare';
+import { REAL_OBJECTIVES } from './fixtures/real-objectives';
+
+/**
+ * Objective tables transcribed from real published PEG, Piano della performance / PDO, PIAO 2.2
+ * and DUP documents (tests/corpus/README.md, «Tabelle reali degli obiettivi»), through the real
+ * readers and the engine: every objective read as a careful officer reads it, no false alarm on a
+ * consistent table, the publication's own errors and the planted ones found at their cell.
+ */
+describe('real published objective tables', () => {
+  it('holds at least 18 real tables, each with its published address and its own file name', () => {
+    expect(REAL_OBJECTIVES.filter((f) => !f.file.includes('-errore-')).length).toBeGreaterThanOrEqual(18);
+    for (const f of REAL_OBJECTIVES) expect(f.source).toMatch(/https?:\/\/\S+/);
+    expect(new Set(REAL_OBJECTIVES.map((f) => f.file)).size).toBe(REAL_OBJECTIVES.length);
+    expect(REAL_OBJECTIVES.filter((f) => !f.planted).every((f) => f.expected.findings.length === 0)).toBe(true);
+    expect(REAL_OBJECTIVES.filter((f) => f.planted).every((f) => f.expected.findings.length > 0)).toBe(true);
+  });
+
+  it.each(REAL_OBJECTIVES.map((f) => [f.file, f] as const))('%s', async (_name, fixture) => {
+    const analysis = await runFixture(fixture);
+    expect(compare(fixture, analysis)).toEqual([]);
+  });
+});
