@@ -226,10 +226,11 @@ export const OBJECTIVE_ROLES: readonly RoleDefinition<string>[] = [
     synonyms: [
       'Avanzamento', 'Avanzamento %', 'Stato di avanzamento', 'Stato di attuazione', '% di raggiungimento', 'Grado di raggiungimento', 'Percentuale di raggiungimento', 'Risultato raggiunto',
       'Valore raggiunto', 'Consuntivo', '% realizzazione', 'Grado di realizzazione', 'Valutazione', 'Punteggio conseguito', 'Punteggio ottenuto', '% raggiungimento',
+      'Stato', 'Stato di realizzazione', 'Stato attuazione', 'Esito',
     ],
     patterns: [/^(avanzamento|stato di (avanzamento|attuazione)|grado di (raggiungimento|realizzazione)|percentuale di (raggiungimento|realizzazione)|raggiungimento|risultat[oi] raggiunt|valor[ei] raggiunt|punteggio (conseguito|ottenuto|attribuito))/],
   },
-  { role: 'notes', synonyms: ['Note', 'Annotazioni', 'Osservazioni', 'Stakeholder', 'Portatori di interesse', 'Destinatari', 'Fasi', 'Fasi di attuazione', 'Azioni'] },
+  { role: 'notes', synonyms: ['Note', 'Annotazioni', 'Osservazioni', 'Stakeholder', 'Portatori di interesse', 'Destinatari', 'Fasi', 'Fasi di attuazione', 'Azioni', 'Azione', 'Attività', 'Finalità', 'Descrizione attività', 'Modalità di attuazione'] },
 ];
 
 export const objectiveVocabulary = new Vocabulary<string>(OBJECTIVE_ROLES);

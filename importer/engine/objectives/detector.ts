@@ -26,14 +26,16 @@ export function isObjectivesHeader(c: HeaderCandidate): boolean {
   const levels = new Set([...split.filter((x) => isLevelRole(x.role)).map((x) => x.role), ...split.filter((x) => x.level).map((x) => x.level)]).size;
   if (levels >= 2) return true;
   const hasIdentity = roles.has('code') || roles.has('title') || levels === 1;
-  const hasDetail = ['structure', 'responsible', 'indicator', 'weight', 'mission', 'programme', 'target', 'level', 'parent-code'].some((r) => roles.has(r));
+  const hasDetail = ['structure', 'responsible', 'indicator', 'weight', 'mission', 'programme', 'target', 'level', 'parent-code', 'deadline', 'resources', 'notes', 'progress'].some((r) => roles.has(r));
   if (!hasIdentity || !hasDetail) return false;
   // a lone "Codice | Descrizione | Area" is not enough on its own: ask for a code-like body
   if (levels >= 1 || roles.has('code')) return true;
   // titles alone: with an indicator, a weight, a reference or a target, or with two other details («Obiettivo | Azioni | Soggetti coinvolti | Periodo»)
   if (['indicator', 'weight', 'parent-code', 'target'].some((r) => roles.has(r))) return true;
   const details = new Set(split.map((x) => (x.role === 'responsible' ? 'structure' : x.role)).filter((r) => r && ['structure', 'deadline', 'resources', 'notes', 'progress'].includes(r)));
-  return details.size >= 2 && details.has('structure');
+  // a title column that says «Obiettivo» needs one such detail («Obiettivi | Azioni | Stato», «Obiettivo | Finalità»); a generic «Descrizione» two, one a structure
+  const namesObjectives = c.columns.some((x) => splitLevelRole(x.role).role === 'title' && /obiettiv/i.test(x.label));
+  return namesObjectives ? details.size >= 1 : details.size >= 2 && details.has('structure');
 }
 
 function sameHeader(a: ColumnMapping[], b: HeaderCandidate): boolean {
