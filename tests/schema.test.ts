@@ -2,12 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMPTY_PAP } from '../importer/engine/pap/compute';
 import { Dossier } from '../importer/engine/schema/dossier';
-import { dossierJsonSchema } from '../importer/engine/schema/json-schema';
+import { dossierJsonSchema, mappingJsonSchema } from '../importer/engine/schema/json-schema';
 
 describe('published JSON Schema', () => {
   it('is the one generated from the zod contract (run npm run schema after changing it)', () => {
     const committed = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'piao.schema.json'), 'utf8'));
     expect(committed).toEqual(JSON.parse(JSON.stringify(dossierJsonSchema())));
+  });
+});
+
+describe('published JSON Schema of mappatura.json', () => {
+  it('is the one generated from the zod contract, with field descriptions in Italian', () => {
+    const committed = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'mappatura.schema.json'), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(mappingJsonSchema())));
+    const text = JSON.stringify(committed);
+    for (const phrase of ['La lettera della colonna', "Il tipo di tabella", 'Che cosa contiene la colonna di una tabella di obiettivi']) expect(text).toContain(phrase);
   });
 });
 

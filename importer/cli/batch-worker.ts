@@ -4,6 +4,7 @@
  * the Italian lines of what failed.
  */
 import type { MessagePort } from 'node:worker_threads';
+import { ParsedMapping } from '../engine/mapping/parse';
 import { CollectedFile } from './collect';
 import { importDossier } from './import-dossier';
 import { describeDossier } from './summary';
@@ -17,6 +18,8 @@ export interface DossierTask {
   outDir: string;
   /** Receives { file } as each source is read, for the progress bar. */
   port?: MessagePort;
+  /** A mapping to apply instead of detection on the sheets it names. */
+  mapping?: ParsedMapping;
 }
 
 export interface DossierOutcome {
@@ -31,7 +34,7 @@ export interface DossierOutcome {
 
 export async function runDossier(task: DossierTask): Promise<DossierOutcome> {
   try {
-    const result = await importDossier(task.files, task.outDir, (file) => task.port?.postMessage({ file }), task.name);
+    const result = await importDossier(task.files, task.outDir, (file) => task.port?.postMessage({ file }), task.name, task.mapping);
     const d = result.analysis.dossier;
     return { summary: summarise(task.name, task.outName, d, result.outputs), details: describeDossier(d), failed: result.failed, warnings: result.warnings };
   } finally {

@@ -1,3 +1,4 @@
+import { ParsedMapping } from '../engine/mapping/parse';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -58,6 +59,8 @@ export interface BatchOptions {
   workers?: number;
   /** Where the progress goes (a terminal gets a bar, anything else plain lines). */
   progress?: ProgressSink;
+  /** A mapping applied to every dossier's sheets (--mappa). */
+  mapping?: ParsedMapping;
 }
 
 export interface BatchResult {
@@ -102,7 +105,7 @@ export async function runBatch(root: string, outDir: string, opts: BatchOptions 
         const { port1, port2 } = new MessageChannel();
         port1.on('message', (m: { file?: string }) => m.file && progress?.file(d.name, m.file));
         try {
-          const o = await pool.run({ name: d.name, outName: outNames[i], files: d.files, outDir: outputPath(outDir, outNames[i]), port: port2 }, { transferList: [port2] });
+          const o = await pool.run({ name: d.name, outName: outNames[i], files: d.files, outDir: outputPath(outDir, outNames[i]), port: port2, mapping: opts.mapping }, { transferList: [port2] });
           progress?.done(d.name, doneLine(o));
           return o;
         } catch (err) {

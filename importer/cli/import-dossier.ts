@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Analysis, SourceInput, analyse } from '../engine/analyse';
+import { ParsedMapping } from '../engine/mapping/parse';
 import { ReadError } from '../read/read-error';
 import { LIMITS } from '../read/limits';
 import { readSourceDetailed } from '../read/read-source';
 import { writeAnnotatedCopy } from '../write/annotate';
 import { annotatedNames } from '../write/cells';
+import { writeMappingJson } from '../write/mapping-json';
 import { writePiaoJson } from '../write/piao-json';
 import { writePiaoXlsx } from '../write/piao-xlsx';
 import { outputPath } from '../write/safe-path';
@@ -52,14 +54,16 @@ export async function readDossierInputs(files: CollectedFile[], onFile?: (file: 
  * Reads the files of one dossier (a failure never stops the others), analyses them and writes its
  * outputs: piao.json (validated first), the annotated copies, PIAO.xlsx and report.html.
  */
-export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void, title = basename(outDir)): Promise<DossierResult> {
+export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void, title = basename(outDir), mapping?: ParsedMapping): Promise<DossierResult> {
   const inputs = await readDossierInputs(files, onFile);
-  const analysis = analyse(inputs);
+  const analysis = analyse(inputs, { mapping });
   const dossier = analysis.dossier;
   const outputs: string[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = analysis.mappingNotes.map((n) => n.message);
   await writePiaoJson(join(outDir, 'piao.json'), dossier);
   outputs.push('piao.json');
+  await writeMappingJson(join(outDir, 'mappatura.json'), analysis.mapping);
+  outputs.push('mappatura.json');
 
   const readable = files.filter((f) => dossier.sources.find((s) => s.file === f.file)?.status === 'ok');
   const annotated = annotatedNames(readable.map((f) => f.file));
@@ -77,7 +81,7 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
   }
   await writePiaoXlsx(join(outDir, 'PIAO.xlsx'), dossier, annotated);
   outputs.push('PIAO.xlsx');
-  await writeReport(join(outDir, 'report.html'), dossier, { title, annotated });
+  await writeReport(join(outDir, 'report.html'), dossier, { title, annotated, mapping: analysis.mapping });
   outputs.push('report.html');
   return { analysis, outputs, failed: inputs.filter((i) => !i.grids).length, warnings };
 }

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { ParsedMapping, parseMapping } from '../engine/mapping/parse';
 import { basename, join, resolve, sep } from 'node:path';
 import { collectInputs } from './collect';
 import { importDossier } from './import-dossier';
@@ -18,7 +20,9 @@ Uso:
       Tutti gli input insieme sono UN dossier (un ente). Le cartelle sono lette
       con le sottocartelle. Scrive in <cartella>: piao.json, PIAO.xlsx (tabelle
       normalizzate), annotated/ (copia di ogni foglio con le anomalie segnate
-      nelle celle) e report.html (rapporto con grafici, apribile senza rete).
+      nelle celle), report.html (rapporto con grafici, apribile senza rete) e
+      mappatura.json (come è stato letto ogni foglio: si corregge e si riusa
+      con --mappa).
   piao batch <cartella> --out <cartella>
       Ogni sottocartella è un dossier (i file direttamente nella cartella ne
       formano un altro). Scrive <out>/<sottocartella>/... come import, più
@@ -34,6 +38,9 @@ Opzioni:
   -q, --quiet                 stampa solo il riepilogo
   -d, --details               (batch) stampa per ogni dossier file, fogli, obiettivi e segnalazioni
   -w, --workers <n>           (batch) quanti dossier importare in parallelo (predefinito: i core)
+  -m, --mappa <file>          legge i fogli nominati come dice la mappatura (mappatura.json scritto
+                              da un'importazione precedente, corretto a mano) invece di riconoscere
+                              le colonne da sé
 
 Codici di uscita:
   0  tutti gli input sono stati letti
@@ -91,6 +98,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         quiet: { type: 'boolean', short: 'q' },
         details: { type: 'boolean', short: 'd' },
         workers: { type: 'string', short: 'w' },
+        mappa: { type: 'string', short: 'm' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -115,10 +123,23 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     for (const r of RULES) io.out(`${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.docs.it}`);
     return EXIT.ok;
   }
+  let mapping: ParsedMapping | undefined;
+  if (values.mappa !== undefined) {
+    try {
+      mapping = parseMapping(await readFile(values.mappa, 'utf8'), values.mappa);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return usage(io, `--mappa: il file ${values.mappa} non esiste.`);
+      if (code === 'EISDIR') return usage(io, `--mappa: ${values.mappa} è una cartella, non un file mappatura.json.`);
+      if (code) return usage(io, `--mappa: il file ${values.mappa} non si può leggere (${code}).`);
+      return usage(io, (err as Error).message);
+    }
+  }
+
   if (command === 'batch') {
     const workers = values.workers === undefined ? undefined : Number(values.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) return usage(io, `--workers vuole un numero intero positivo, non "${values.workers}".`);
-    return batchCommand(rest, values.out, failOn, values.quiet ? { ...io, progress: { write: () => undefined } } : io, values.details === true, workers);
+    return batchCommand(rest, values.out, failOn, values.quiet ? { ...io, progress: { write: () => undefined } } : io, values.details === true, workers, mapping);
   }
   if (command !== 'import') return usage(io, `comando sconosciuto "${command}".`);
   if (rest.length === 0) return usage(io, 'indica almeno un file o una cartella da importare.');
@@ -133,11 +154,12 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     return missing.length ? EXIT.unreadable : EXIT.usage;
   }
   await removeStaleTemps(outDir, 1);
-  const result = await importDossier(files, outDir, undefined, basename(root));
+  const result = await importDossier(files, outDir, undefined, basename(root), mapping);
   const d = result.analysis.dossier;
   if (!values.quiet) io.out(describeDossier(d));
   for (const s of d.sources) if (s.status === 'failed') io.err(`piao: ${s.error}`);
   for (const w of result.warnings) io.err(`piao: ${w}`);
+  for (const f of d.findings) if (f.rule === 'mapping-unusable') io.err(`piao: ${f.message}`);
   const copies = result.outputs.filter((o) => o.startsWith('annotated/')).length;
   io.out(`Risultati in ${values.out}: ${result.outputs.filter((o) => !o.startsWith('annotated/')).join(', ')}${copies ? `, annotated/ (${copies} ${copies === 1 ? 'copia annotata' : 'copie annotate'})` : ''}`);
   if (result.failed > 0 || missing.length > 0) return EXIT.unreadable;
@@ -153,7 +175,7 @@ function outsideInputs(outDir: string, inputs: string[]): string | undefined {
   return undefined;
 }
 
-async function batchCommand(rest: string[], out: string | undefined, failOn: string | undefined, io: Io, details: boolean, workers?: number): Promise<number> {
+async function batchCommand(rest: string[], out: string | undefined, failOn: string | undefined, io: Io, details: boolean, workers?: number, mapping?: ParsedMapping): Promise<number> {
   if (rest.length !== 1) return usage(io, 'batch vuole una sola cartella radice.');
   if (!out) return usage(io, 'indica dove scrivere i risultati con --out <cartella>.');
   const outDir = resolve(out);
@@ -161,7 +183,7 @@ async function batchCommand(rest: string[], out: string | undefined, failOn: str
   if (inside) return usage(io, `la cartella di uscita ${out} è dentro la cartella di input ${inside}: scegline un'altra.`);
   let result;
   try {
-    result = await runBatch(rest[0], outDir, { workers, progress: io.progress ?? { write: (t) => io.out(t.replace(/\n$/, '')) } });
+    result = await runBatch(rest[0], outDir, { workers, mapping, progress: io.progress ?? { write: (t) => io.out(t.replace(/\n$/, '')) } });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return usage(io, `${rest[0]}: cartella inesistente.`);

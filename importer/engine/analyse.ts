@@ -4,6 +4,10 @@ import { FAMILIES, TableFamily } from './families';
 import { rangeA1 } from './grid/address';
 import { Grid } from './grid/grid';
 import { Model, ObjectiveDraft, SourceModel, placeOf } from './model';
+import { applySheetMapping, entryFor } from './mapping/apply';
+import { sheetMapping } from './mapping/extract';
+import { MappingProblem, ParsedMapping } from './mapping/parse';
+import { MAPPING_VERSION, Mapping } from './mapping/schema';
 import { assignCodes } from './objectives/assign-codes';
 import { linkObjectives } from './objectives/link';
 import { computePapByDate, EMPTY_PAP } from './pap/compute';
@@ -26,6 +30,16 @@ export interface SourceInput {
 export interface Analysis {
   dossier: Dossier;
   model: Model;
+  /** How every sheet was read (mappatura.json): by detection, or by the mapping given. */
+  mapping: Mapping;
+  /** Problems of the mapping given that name no sheet of this dossier (the others are findings). */
+  mappingNotes: MappingProblem[];
+}
+
+export interface AnalyseOptions {
+  /** A mapping to apply instead of detection on the sheets it names (piao import --mappa). */
+  mapping?: ParsedMapping;
+  families?: readonly TableFamily[];
 }
 
 function tableInfo(t: DetectedTable): TableInfo {
@@ -76,15 +90,22 @@ function toObjective(o: ObjectiveDraft): Objective {
  * The engine: grids in, dossier out. Detects the tables of every grid, reads them by family,
  * links what spans files, computes the PAP statistics and runs every rule. Pure: no I/O.
  */
-export function analyse(inputs: readonly SourceInput[], families: readonly TableFamily[] = FAMILIES): Analysis {
-  const model: Model = { sources: [], tables: [], unrecognisedSheets: [], objectives: [], codes: [], notes: [], weightTotals: [], staff: emptyStaffModel() };
+export function analyse(inputs: readonly SourceInput[], options: AnalyseOptions = {}): Analysis {
+  const families = options.families ?? FAMILIES;
+  const model: Model = { sources: [], tables: [], unrecognisedSheets: [], objectives: [], codes: [], notes: [], weightTotals: [], mappingProblems: [], staff: emptyStaffModel() };
   const detectors = families.map((f) => f.detector);
+  const mapping: Mapping = { mappingVersion: MAPPING_VERSION, sheets: [] };
+  const mappingNotes: MappingProblem[] = [];
   for (const input of inputs) {
     const source: SourceModel = { file: input.file, status: input.grids ? 'ok' : 'failed', sheets: [], grids: input.grids ?? [] };
     if (!input.grids) source.error = input.error ?? `${input.file}: il file non si può leggere.`;
     if (input.grids && input.problems?.length) source.problems = input.problems;
     for (const grid of source.grids) {
-      const tables = detectTables(grid, detectors);
+      const entry = options.mapping && entryFor(grid, input.file, options.mapping.sheets, options.mapping.problems);
+      const applied = entry ? applySheetMapping(grid, input.file, entry) : undefined;
+      if (applied?.problems) for (const p of applied.problems) model.mappingProblems.push({ problem: p, grid });
+      const tables = applied?.tables ?? detectTables(grid, detectors);
+      mapping.sheets.push(sheetMapping(input.file, grid, tables));
       const sheet: SheetInfo = { name: grid.sheet, kind: tables[0]?.kind ?? 'unknown' };
       const dated = tables.find((t) => t.referenceDate);
       if (dated?.referenceDate) sheet.referenceDate = dated.referenceDate;
@@ -102,6 +123,12 @@ export function analyse(inputs: readonly SourceInput[], families: readonly Table
     model.sources.push(source);
   }
   assignCodes(model.objectives);
+  // problems of entries the mapping file could not even give (an unknown role): on their sheet when it is here
+  for (const p of options.mapping?.problems ?? []) {
+    const grid = model.sources.find((x) => x.file === p.file)?.grids.find((g) => g.sheet === p.sheet);
+    if (grid) model.mappingProblems.push({ problem: p, grid });
+    else mappingNotes.push(p);
+  }
   model.objectives = linkObjectives(model.objectives);
   resolveStaffScopes(model.staff);
 
@@ -121,5 +148,5 @@ export function analyse(inputs: readonly SourceInput[], families: readonly Table
     findings,
   };
   if (papByDate.length) dossier.papByDate = papByDate;
-  return { dossier, model };
+  return { dossier, model, mapping, mappingNotes };
 }

@@ -4,6 +4,7 @@ import { Grid } from './grid/grid';
 import { a1, CellRange, rangeA1 } from './grid/address';
 import { ObjectiveLevel, Place, SheetInfo, WeightKind } from './schema/dossier';
 import type { StaffModel } from './staff/model';
+import type { MappingProblem } from './mapping/parse';
 
 /** Where a cell is, as users read it. For a merged cell, its top-left. */
 export function placeOf(grid: Grid, row: number, col: number): Place {
@@ -76,6 +77,8 @@ export interface ObjectiveDraft {
   /** As printed; percentage points once the table's weights are known to be percentages. */
   weight?: number;
   weightKind?: WeightKind;
+  /** How the table's weights are summed (see objectives/weights.ts). */
+  weightGroup?: 'structure' | 'responsible' | 'table';
   /** The weight cell said "%" (a sign or a percentage format). */
   weightPercentCell?: boolean;
   weights?: ManagerWeight[];
@@ -146,6 +149,8 @@ export interface Model {
   notes: CellNote[];
   /** Totals of weights stated under objectives, checked by sum-mismatch. */
   weightTotals: StatedWeightTotal[];
+  /** Entries of the mapping given that could not be applied to their sheet (read by detection instead). */
+  mappingProblems: { problem: MappingProblem; grid: Grid }[];
   /** Staff cross-tables and registers: figures, summaries by date, records. */
   staff: StaffModel;
 }

@@ -119,7 +119,7 @@ describe('piao batch (the built command, not on a terminal)', () => {
     expect(run1.stdout).toContain(`archivio-vecchio: ${read(old.sources.ok)}, ${UNREADABLE.length} file non letti;`);
     expect(run1.stdout).toContain('comuni-prato: 1 file letto;');
     expect(run1.stdout).toMatch(new RegExp(`Risultati in .*risultati: ${SAMPLE_DOSSIERS.length + 2} dossier`));
-    expect(run1.stdout).toContain(`risultati/provincia-prato/: piao.json, PIAO.xlsx, report.html, annotated/ (${copies(workbooksIn('provincia-prato'))})`);
+    expect(run1.stdout).toContain(`risultati/provincia-prato/: piao.json, mappatura.json, PIAO.xlsx, report.html, annotated/ (${copies(workbooksIn('provincia-prato'))})`);
   });
 
   it("links each finding of PIAO.xlsx to a copy that exists, at a sheet that exists in it", async () => {
@@ -164,7 +164,7 @@ describe('piao batch: usage and --fail-on', () => {
     const out = join(tempDir(), 'prato');
     const r = runCli(['import', join(root, 'provincia-prato'), '--out', out]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`Risultati in ${out}: piao.json, PIAO.xlsx, report.html, annotated/ (${copies(workbooksIn('provincia-prato'))})`);
+    expect(r.stdout).toContain(`Risultati in ${out}: piao.json, mappatura.json, PIAO.xlsx, report.html, annotated/ (${copies(workbooksIn('provincia-prato'))})`);
     for (const f of ['piao.json', 'PIAO.xlsx', 'report.html', 'annotated/piao-2024-2026-performance.xlsx']) expect(existsSync(join(out, f))).toBe(true);
     const inside = runCli(['import', root, '--out', join(root, 'provincia-prato', 'out')]);
     expect(inside.status).toBe(2);

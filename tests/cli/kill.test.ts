@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Random } from '../../bench/generate/random';
 import { registerCsvLines } from '../../bench/generate/register';
+import { Mapping } from '../../importer/engine/mapping/schema';
 import { Dossier } from '../../importer/engine/schema/dossier';
 import { SAMPLE_WORKBOOKS } from '../../templates/scripts/make-samples';
 import { hashFiles, listFiles, runCli, runCliKilledAfter } from '../helpers/cli';
@@ -39,6 +40,7 @@ async function checkOutputs(out: string): Promise<{ files: number; temps: number
     }
     files++;
     if (name === 'piao.json') Dossier.parse(JSON.parse(readFileSync(path, 'utf8')));
+    else if (name === 'mappatura.json') Mapping.parse(JSON.parse(readFileSync(path, 'utf8')));
     else if (name.endsWith('.json')) expect(Array.isArray((JSON.parse(readFileSync(path, 'utf8')) as { dossiers: unknown }).dossiers)).toBe(true);
     else if (name.endsWith('.xlsx')) await new ExcelJS.Workbook().xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
     else if (name === 'report.html') expect(readFileSync(path, 'utf8').trimEnd().endsWith('</html>')).toBe(true);

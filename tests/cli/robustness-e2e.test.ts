@@ -68,7 +68,7 @@ describe('piao on bad inputs (built command)', () => {
     expect(readdirSync(parent).sort()).toEqual([...before, 'risultati'].sort());
     expect(readdirSync(outside)).toEqual(['segreto.xlsx']);
     const files = listFiles(out);
-    const perDossier = (d: string, copies: string[]) => ['piao.json', 'PIAO.xlsx', 'report.html', ...copies.map((c) => `annotated/${c}`)].map((f) => `${d}/${f}`);
+    const perDossier = (d: string, copies: string[]) => ['piao.json', 'mappatura.json', 'PIAO.xlsx', 'report.html', ...copies.map((c) => `annotated/${c}`)].map((f) => `${d}/${f}`);
     expect(files).toEqual(
       [' spazi finali', '_CON', 'x_.._.._fuori', 'a_b', 'a_b-2', 'con_due punti']
         .flatMap((d) => perDossier(d, [GOOD_FILE]))

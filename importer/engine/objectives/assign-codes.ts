@@ -103,7 +103,8 @@ function numberTopLevel(list: ObjectiveDraft[]): void {
     if (b) b.push(d);
     else blocks.set(k, [d]);
   }
-  const ordered = [...blocks.values()];
+  // blocks of one objective each number nothing: a plain progressive reads better
+  const ordered = blocks.size > 1 && [...blocks.values()].some((b) => b.length > 1) ? [...blocks.values()] : [list];
   ordered.forEach((block, b) => {
     const own = uniqueRefs(block);
     block.forEach((d, k) => {

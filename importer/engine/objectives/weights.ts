@@ -76,9 +76,32 @@ export function percentFactor(groups: number[][], header: string, anyPercentCell
   return shares ? 1 : undefined;
 }
 
-/** The key weights are summed under: the structure, else the responsible. */
+/** How the weights of a table are summed: per structure, per responsible, or over the whole table. */
+export type WeightGrouping = 'structure' | 'responsible' | 'table';
+
+/** The key weights are summed under, as the table's grouping says (the structure, else the responsible, by default). */
 export function weightGroupKey(o: ObjectiveDraft): string {
+  const by = o.weightGroup ?? 'structure';
+  if (by === 'table') return `table\u0000${o.table.grid.sheet}\u0000${o.table.range.top}`;
+  if (by === 'responsible') return normaliseLabel(o.responsible ?? o.structure ?? '');
   return normaliseLabel(o.structure ?? o.responsible ?? '');
+}
+
+/**
+ * The grouping under which the weights read best as shares of 100: the one with the most groups
+ * making 100 (or 1), the finer one on a tie. A table whose every objective has its own office but
+ * one manager weighs them all is summed as a whole.
+ */
+function bestGrouping(weighted: ObjectiveDraft[]): WeightGrouping {
+  let best: WeightGrouping = 'structure';
+  let bestScore = -1;
+  for (const by of ['structure', 'responsible', 'table'] as const) {
+    for (const o of weighted) o.weightGroup = by;
+    const sums = groupsOf(weighted, weightGroupKey).map((g) => g.reduce((s, o) => s + o.weight!, 0));
+    const score = sums.filter((s) => near(s, 100, 0.5) || near(s, 1, 0.005)).length / sums.length;
+    if (score > bestScore) [best, bestScore] = [by, score];
+  }
+  return best;
 }
 
 function groupsOf<T>(items: T[], key: (t: T) => string): T[][] {
@@ -96,6 +119,8 @@ function groupsOf<T>(items: T[], key: (t: T) => string): T[][] {
 export function classifyWeights(objectives: ObjectiveDraft[], weightHeader: string, managerHeaders: Map<string, string>): void {
   const single = objectives.filter((o) => o.weight !== undefined);
   if (single.length) {
+    const grouping = bestGrouping(single);
+    for (const o of single) o.weightGroup = grouping;
     const groups = groupsOf(single, weightGroupKey);
     const factor = percentFactor(
       groups.map((g) => g.map((o) => o.weight!)),

@@ -7,6 +7,7 @@ import { categoryUnmapped } from './category-unmapped';
 import { crossTableMismatch } from './cross-table-mismatch';
 import { duplicateRow } from './duplicate-row';
 import { headerUnrecognised } from './header-unrecognised';
+import { mappingUnusable } from './mapping-unusable';
 import { missingValue } from './missing-value';
 import { percentageMismatch } from './percentage-mismatch';
 import { readProblem } from './read-problem';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   duplicateRow,
   categoryUnmapped,
   readProblem,
+  mappingUnusable,
 ];
 
 export function ruleById(id: string): Rule | undefined {

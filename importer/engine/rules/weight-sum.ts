@@ -19,26 +19,29 @@ export const weightSum: Rule = {
   },
   messages: {
     default: 'I pesi degli obiettivi di «{structure}» sommano a {actual} invece di 100 ({count} obiettivi).',
+    table: 'I pesi degli obiettivi della tabella del foglio «{sheet}» sommano a {actual} invece di 100 ({count} obiettivi).',
   },
   check(ctx) {
-    const groups = new Map<string, { name: string; weights: { weight: number; at: Place }[] }>();
-    const add = (key: string, name: string, weight: number, at: Place) => {
+    const groups = new Map<string, { name: string; table: boolean; weights: { weight: number; at: Place }[] }>();
+    const add = (key: string, name: string, table: boolean, weight: number, at: Place) => {
       const g = groups.get(key);
       if (g) g.weights.push({ weight, at });
-      else groups.set(key, { name, weights: [{ weight, at }] });
+      else groups.set(key, { name, table, weights: [{ weight, at }] });
     };
     for (const o of ctx.model.objectives) {
       const file = o.table.grid.file;
-      if (o.weightKind === 'percentage' && o.weight !== undefined && o.weightAt) add(`${file}\u0000${weightGroupKey(o)}`, o.structure ?? o.responsible ?? 'struttura non indicata', o.weight, o.weightAt);
-      for (const w of o.weights ?? []) if (w.percent) add(`${file}\u0000manager\u0000${normaliseLabel(w.manager)}`, w.manager, w.weight, w.at);
+      const whole = o.weightGroup === 'table';
+      if (o.weightKind === 'percentage' && o.weight !== undefined && o.weightAt) add(`${file}\u0000${weightGroupKey(o)}`, whole ? o.table.grid.sheet : (o.structure ?? o.responsible ?? 'struttura non indicata'), whole, o.weight, o.weightAt);
+      for (const w of o.weights ?? []) if (w.percent) add(`${file}\u0000manager\u0000${normaliseLabel(w.manager)}`, w.manager, false, w.weight, w.at);
     }
-    for (const { name, weights } of groups.values()) {
+    for (const { name, table, weights } of groups.values()) {
       const sum = Math.round(weights.reduce((s, w) => s + w.weight, 0) * 1000) / 1000;
       if (Math.abs(sum - 100) <= TOLERANCE) continue;
       const last = weights[weights.length - 1];
       ctx.report({
         at: last.at,
-        data: { structure: name, actual: sum, count: weights.length },
+        messageId: table ? 'table' : 'default',
+        data: { structure: name, sheet: name, actual: sum, count: weights.length },
         related: weights.slice(0, -1).map((w) => w.at),
         expected: 100,
         actual: sum,

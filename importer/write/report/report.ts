@@ -6,6 +6,8 @@
 import { Dossier, Finding, PapStatistics, Severity } from '../../engine/schema/dossier';
 import { ruleById } from '../../engine/rules/registry';
 import { formatNumberIt } from '../../engine/rules/rule';
+import { Mapping } from '../../engine/mapping/schema';
+import { FAMILY_IT, columnRoleIt } from '../../engine/mapping/role-names';
 import { writeFileAtomic } from '../atomic';
 import { CATEGORIES, CATEGORY_IT, dateIt, KIND_IT, LEVEL_IT, SEVERITIES, SEVERITY_IT, severityCount } from '../labels';
 import { papRowLabel } from '../piao-sheets';
@@ -18,6 +20,8 @@ export interface ReportOptions {
   title: string;
   /** Annotated copy of each source, relative to the report. */
   annotated?: Map<string, string>;
+  /** How each sheet was read (mappatura.json). */
+  mapping?: Mapping;
 }
 
 export function esc(s: unknown): string {
@@ -180,6 +184,21 @@ function papSection(d: Dossier): string {
   return `<section id="pap"><h2>Statistiche PAP${when}</h2>${papTables(pap)}<div class="charts">${charts}</div>${turnoverTable(pap)}${dates}</section>`;
 }
 
+/** «Come sono stati letti i fogli»: each table's place, header rows and the role of every column, as mappatura.json records them. */
+function mappingSection(m: Mapping): string {
+  const sheets = m.sheets.filter((s) => s.tables.length);
+  if (!sheets.length) return '';
+  const parts = sheets.map((s) => {
+    const tables = s.tables.map((t) => {
+      const rows = t.columns.map((c) => `<tr><td><code>${esc(c.column)}</code></td><td>${esc(c.label)}</td><td${c.role === 'ignored' ? ' class="meta"' : ''}>${esc(columnRoleIt(t.family, c))}</td></tr>`).join('');
+      const head = `Tabella di ${esc(FAMILY_IT[t.family])} in <code>${esc(t.range)}</code>, intestazione alla riga ${esc(t.headerRows.join(' e '))}`;
+      return `<p>${head}</p><table><thead><tr><th>Colonna</th><th>Intestazione</th><th>Letta come</th></tr></thead><tbody>${rows}</tbody></table>`;
+    });
+    return `<h3>${esc(s.file)} · ${esc(s.sheet)}</h3>${tables.join('')}`;
+  });
+  return `<section id="mappatura"><h2>Come sono stati letti i fogli</h2><p class="rule-doc">La stessa lettura è in <code>mappatura.json</code>: correggi il ruolo di una colonna e reimporta con <code>piao import … --mappa mappatura.json</code>.</p>${parts.join('\n')}</section>`;
+}
+
 /** The whole page, as a string. Deterministic: the same dossier gives the same bytes. */
 export function renderReport(d: Dossier, opts: ReportOptions): string {
   return `<!DOCTYPE html>
@@ -198,6 +217,7 @@ ${sourcesSection(d, opts.annotated)}
 ${findingsSection(d, opts.annotated)}
 ${objectivesSection(d)}
 ${papSection(d)}
+${opts.mapping ? mappingSection(opts.mapping) : ''}
 </main>
 <footer>Generato da piao. I dati del personale sono solo aggregati. I dettagli di ogni segnalazione sono anche in PIAO.xlsx (foglio «Anomalie») e nelle copie annotate dei fogli.</footer>
 </body>
