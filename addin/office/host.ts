@@ -13,8 +13,7 @@ export async function officeReady(): Promise<{ inExcel: boolean }> {
 
 export function officeHost(): AddinHost {
   return {
-    run: (batch) => Excel.run((context) => batch(context)),
-    runIn: (context, batch) => Excel.run(context as Excel.RequestContext, (ctx) => batch(ctx)),
+    run: (options, batch) => Excel.run(options as Excel.RunOptions, (context) => batch(context)),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     documentUrl: () => Office.context.document?.url || undefined,
   };

@@ -1,6 +1,7 @@
 /** What the task pane writes: grouped findings, counts and the sentences after each command. */
 import { Finding } from '../../importer/engine/schema/dossier';
 import { clearSentence, countBySeverity, countsSentence, groupFindings, markedSentence, sheetViews, italianDate } from '../../addin/taskpane/view';
+import { emptyClearReport } from '../../addin/flags/plan';
 import { kindLabel, roleLabel } from '../../addin/taskpane/labels';
 
 const f = (rule: string, severity: Finding['severity'], cell: string): Finding => ({ rule, severity, file: 'f', sheet: 'S', cell, message: `${rule} in ${cell}` });
@@ -20,13 +21,13 @@ describe('task pane view', () => {
   it('says counts and outcomes in Italian', () => {
     expect(countsSentence(countBySeverity([f('a', 'error', 'A1'), f('a', 'error', 'A2'), f('b', 'warning', 'A3')]))).toBe('2 errori, 1 avviso');
     expect(countsSentence(countBySeverity([]))).toBe('Nessuna segnalazione');
-    expect(markedSentence({ cells: 3, texts: 2, via: 'comment' }, { restored: 1, edited: 0, keptUserChanges: 0, pending: 0 })).toBe(
+    expect(markedSentence({ cells: 3, texts: 2, via: 'comment' }, { ...emptyClearReport(), restored: 1 })).toBe(
       '3 celle segnate nella griglia, con il messaggio in un commento. 1 cella corretta dal controllo precedente: segnalazione tolta.',
     );
-    expect(clearSentence({ restored: 4, edited: 1, keptUserChanges: 2, pending: 0 })).toBe(
+    expect(clearSentence({ ...emptyClearReport(), restored: 4, edited: 1, keptUserChanges: 2 })).toBe(
       'Segnalazioni tolte da 4 celle: colori e note di prima sono stati ripristinati. 1 cella è stata modificata dopo il controllo: i valori restano come li hai lasciati. In 2 celle hai cambiato colore, nota o commento dopo il controllo: restano come li hai lasciati.',
     );
-    expect(clearSentence({ restored: 0, edited: 0, keptUserChanges: 0, pending: 0 })).toBe('Nessuna segnalazione da togliere.');
+    expect(clearSentence(emptyClearReport())).toBe('Nessuna segnalazione da togliere.');
   });
 
   it('names sheet kinds and column roles in Italian', () => {

@@ -4,6 +4,8 @@
  * (set by the test before the page loads); `window.__piaoFake` lets the test look inside and press
  * the ribbon buttons.
  */
+import type { XlRunOptions } from '../../../addin/office/excel-api';
+import { FakeContext } from './context';
 import { FakeExcel } from './excel';
 import { FakeSheetData, FakeWorkbookData } from './workbook';
 
@@ -60,7 +62,11 @@ w.Office = {
 type Batch = Parameters<FakeExcel['run']>[0];
 /** Excel.run(batch), or Excel.run(object.context, batch) to reuse an earlier run's context (event handlers). */
 w.Excel = {
-  run: (first: Batch | unknown, second?: Batch) => (second ? excel.runIn(first, second) : excel.run(first as Batch)),
+  run: (first: Batch | unknown, second?: Batch) => {
+    if (!second) return excel.run(first as Batch);
+    if (first instanceof FakeContext) return excel.run(second, { previousObjects: first });
+    return excel.run(second, first as XlRunOptions);
+  },
 };
 w.__piaoFake = {
   excel,
