@@ -40,10 +40,21 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('it-IT')} ${n === 1 ? one : many}`;
 }
 
-/** "2 errori, 1 avviso, nessuna nota" */
+const SEVERITY_NOUN: Record<Severity, [string, string]> = { error: ['errore', 'errori'], warning: ['avviso', 'avvisi'], info: ['nota', 'note'] };
+
+/** "1 errore", "2 avvisi", "0 note": the count of one severity, singular or plural. */
+export function severityCount(s: Severity, n: number): string {
+  return plural(n, ...SEVERITY_NOUN[s]);
+}
+
+/** "1 segnalazione", "12 segnalazioni". */
+export function findingsCount(n: number): string {
+  return plural(n, 'segnalazione', 'segnalazioni');
+}
+
+/** "2 errori, 1 avviso" (severities with none are left out) */
 export function countsSentence(c: Counts): string {
-  const part = (n: number, one: string, many: string) => (n === 0 ? null : plural(n, one, many));
-  const parts = [part(c.error, 'errore', 'errori'), part(c.warning, 'avviso', 'avvisi'), part(c.info, 'nota', 'note')].filter(Boolean);
+  const parts = (['error', 'warning', 'info'] as const).filter((s) => c[s] > 0).map((s) => severityCount(s, c[s]));
   return parts.length ? parts.join(', ') : 'Nessuna segnalazione';
 }
 
