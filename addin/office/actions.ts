@@ -152,8 +152,8 @@ export async function markFindings(context: XlRequestContext, read: WorkbookRead
     await saveFlagStore(context, saved, [...others, ...fixed]);
   }
 
-  // what the pane says is what Excel did: a cell whose writes were refused is not counted as flagged
-  const flagged = marks.filter((m) => !applied.failed.has(cellKey(m.sheet, m.cell)));
+  // what the pane says is what Excel did: a cell whose fill was refused is not counted as flagged
+  const flagged = marks.filter((m) => !applied.fillsFailed.has(cellKey(m.sheet, m.cell)));
   const textWrites = plan.writes.filter((w) => w.op === 'addNote' || w.op === 'setNote' || w.op === 'addComment' || w.op === 'setComment').length;
   return {
     marked: {

@@ -36,6 +36,8 @@ const isFill = (w: Write) => w.op === 'fill' || w.op === 'restoreFill';
 export interface ApplyResult {
   /** Cells some of whose writes did not happen (their records must be kept). */
   failed: Set<string>;
+  /** Cells whose fill did not happen (not flagged, or not put back). */
+  fillsFailed: Set<string>;
   /** Cells whose fill could only be put back as a colour: the pattern and tints need ExcelApi 1.9. */
   approximate: Set<string>;
   /** Notes or comments that Excel refused (for instance a comment over a note on an older Excel). */
@@ -112,7 +114,7 @@ function queue(ws: XlWorksheet, w: Write, caps: Capabilities): boolean | 'approx
  * the plan.
  */
 export async function applyWrites(context: XlRequestContext, writes: readonly Write[], caps: Capabilities, bytesPerSync = WRITE_BYTES_PER_SYNC): Promise<ApplyResult> {
-  const result: ApplyResult = { failed: new Set(), approximate: new Set(), textsRefused: 0, syncs: 0 };
+  const result: ApplyResult = { failed: new Set(), fillsFailed: new Set(), approximate: new Set(), textsRefused: 0, syncs: 0 };
   const sheets = new Map<string, XlWorksheet>();
   const sheet = (name: string) => {
     let ws = sheets.get(name);
@@ -149,13 +151,20 @@ export async function applyWrites(context: XlRequestContext, writes: readonly Wr
     const texts = batch.filter((w) => !isFill(w)).length;
     const fills = batch.filter(isFill);
     result.textsRefused += texts;
-    if (texts === 0 || fills.length === 0) continue;
-    for (const w of fills) put(w, new Set());
+    const fillKeys = fills.map((w) => cellKey(w.sheet, w.cell));
+    if (texts === 0 || fills.length === 0) {
+      for (const k of fillKeys) result.fillsFailed.add(k);
+      continue;
+    }
+    const retried = new Set<string>();
+    for (const w of fills) put(w, retried);
     try {
       result.syncs++;
       await context.sync();
+      for (const k of retried) result.approximate.add(k);
     } catch (err) {
       result.firstError ??= err;
+      for (const k of fillKeys) result.fillsFailed.add(k);
     }
   }
   return result;

@@ -328,6 +328,27 @@ describe('4 and 5. older Excel, no fill against a white fill', () => {
     expect(newer.workbook.sheets.flatMap((s) => [...s.notes.values()]).filter((n) => n.content.startsWith(NOTE_TITLE))).toEqual([]);
   });
 
+  it('counts what Excel applied when it refuses some writes: notes refused leave coloured cells, fills refused stay recorded', async () => {
+    const excel = FakeExcel.fromData(structuredClone(data), { apiVersion: '1.18', refuse: (api) => (api === 'NoteCollection.add' ? 'GeneralException' : undefined) });
+    const check = await checkWorkbook(excel.host(), 'workbook');
+    const coloured = excel.workbook.sheets.flatMap((s) => [...s.cells.values()]).filter((c) => c.fill && Object.values(FLAG_FILL).includes(c.fill.color)).length;
+    expect(coloured).toBeGreaterThan(0);
+    expect(check.marked.cells).toBe(coloured);
+    expect(check.marked.texts).toBe(0);
+    expect(check.notices.join(' ')).toMatch(/Excel ha rifiutato \d+ note o commenti/);
+
+    let refused = 0;
+    excel.refuse = (api) => (api === 'RangeFill.clear' && refused++ < 1 ? 'GeneralException' : undefined);
+    const first = await clearFlags(excel.host());
+    expect(first.report.failed).toBeGreaterThan(0);
+    const left = excel.workbook.sheets.flatMap((s) => [...s.cells.values()]).filter((c) => c.fill && Object.values(FLAG_FILL).includes(c.fill.color)).length;
+    expect(first.report.restored).toBe(coloured - left);
+    expect(clearSentence(first.report)).toMatch(/non (è stata ripristinata|sono state ripristinate)/);
+    const second = await clearFlags(excel.host());
+    expect(second.report.restored).toBe(left);
+    expect(excel.workbook.toData().sheets.map((s) => s.cells)).toEqual(data.sheets.map((s) => s.cells));
+  });
+
   it.each(['1.5', '1.7', '1.9', '1.10', '1.13', '1.14', '1.18'])('on ExcelApi %s every command runs without calling an API it lacks', async (version) => {
     const excel = FakeExcel.fromData(structuredClone(data), { apiVersion: version });
     const check = await checkWorkbook(excel.host(), 'workbook');

@@ -150,6 +150,7 @@ export class FakeRangeFill extends FakeObject<RangeTarget> implements XlRangeFil
   }
   clear(): void {
     this.act('fill.clear', null, (t) => {
+      this.ctx.fault('RangeFill.clear', t.range);
       assertWritable(t.sheet, 'format');
       cellsOf(t, (r, c) => t.sheet.setFill(r, c, { ...NO_FILL }));
       this.ctx.changed(changeOf(t));
@@ -490,6 +491,7 @@ export class FakeNoteCollection implements XlNoteCollection {
         this.ctx.require('1.18', 'NoteCollection.add');
         const sheet = this.sheet.target();
         const t = cellTarget(this.ctx, sheet, cellAddress, false, 'InvalidCellAddress');
+        this.ctx.fault('NoteCollection.add', { top: t.row, left: t.col, bottom: t.row, right: t.col });
         assertWritable(sheet);
         const key = cellKeyOf(t.row, t.col);
         if (sheet.notes.has(key)) throw fail('InvalidOperation', `La cella ${a1(t.row, t.col)} ha già una nota.`);
