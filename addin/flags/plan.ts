@@ -24,10 +24,28 @@ export interface ClearReport {
   keptUserChanges: number;
   /** Cells whose note or comment cannot be read on this Excel: their record stays for a later clean-up. */
   pending: number;
+  /** Cells Excel refused to put back (their record stays, the next clean-up tries again). */
+  failed: number;
+  /** Cells put back as their colour only: their pattern or tint needs ExcelApi 1.9. */
+  approximate: number;
 }
 
 export function emptyClearReport(): ClearReport {
-  return { restored: 0, edited: 0, keptUserChanges: 0, pending: 0 };
+  return { restored: 0, edited: 0, keptUserChanges: 0, pending: 0, failed: 0, approximate: 0 };
+}
+
+/**
+ * The report of what was actually done: the plan's cells to put back, less those whose writes
+ * Excel refused, with those it could put back only as a colour.
+ */
+export function settleReport(report: ClearReport, undone: readonly string[], applied: { failed: ReadonlySet<string>; approximate: ReadonlySet<string> }): ClearReport {
+  const failed = undone.filter((k) => applied.failed.has(k)).length;
+  return {
+    ...report,
+    restored: undone.length - failed,
+    failed: report.failed + failed,
+    approximate: report.approximate + undone.filter((k) => !applied.failed.has(k) && applied.approximate.has(k)).length,
+  };
 }
 
 const same = (text: string | null | undefined, fingerprint: string) => text !== null && text !== undefined && textFingerprint(text) === fingerprint;
@@ -41,7 +59,7 @@ function restoreFillWrite(sheet: string, cell: string, prior: FillState): Write 
  * is still the one we wrote; anything the user changed after the check stays as the user left it.
  * The cell's value is never touched. Returns what is left to undo later (notes not readable here).
  */
-function undo(record: FlagRecord, now: CellState, writes: Write[], report: ClearReport): FlagRecord | undefined {
+function undo(record: FlagRecord, now: CellState, writes: Write[], report: ClearReport, undone: string[]): FlagRecord | undefined {
   const { sheet, cell } = record;
   let touched = false;
   let keptUser = false;
@@ -66,7 +84,10 @@ function undo(record: FlagRecord, now: CellState, writes: Write[], report: Clear
       touched = true;
     } else keptUser = true;
   }
-  if (touched) report.restored++;
+  if (touched) {
+    report.restored++;
+    undone.push(cellKey(sheet, cell));
+  }
   if (keptUser) report.keptUserChanges++;
   if (now.value !== record.value) report.edited++;
   if (left.note || left.comment) {
@@ -78,6 +99,8 @@ function undo(record: FlagRecord, now: CellState, writes: Write[], report: Clear
 
 export interface ClearPlan {
   writes: Write[];
+  /** Cells the writes put back (keys): what the report counts once Excel has applied them. */
+  undone: string[];
   /** Records still to be undone later (their note or comment cannot be read on this Excel). */
   left: FlagRecord[];
   report: ClearReport;
@@ -87,14 +110,15 @@ export interface ClearPlan {
 export function planClear(records: readonly FlagRecord[], now: ReadonlyMap<string, CellState>): ClearPlan {
   const writes: Write[] = [];
   const left: FlagRecord[] = [];
+  const undone: string[] = [];
   const report = emptyClearReport();
   for (const r of records) {
     const state = now.get(cellKey(r.sheet, r.cell));
     if (!state) continue;
-    const rest = undo(r, state, writes, report);
+    const rest = undo(r, state, writes, report, undone);
     if (rest) left.push(rest);
   }
-  return { writes, left, report };
+  return { writes, undone, left, report };
 }
 
 export interface MarkPlan {
@@ -103,6 +127,8 @@ export interface MarkPlan {
   records: FlagRecord[];
   /** What was undone on cells flagged before and clean now. */
   cleared: ClearReport;
+  /** Those cells (keys). */
+  undone: string[];
   /** Anchor cells whose message could not go in a note or comment (the user's own comment is there). */
   fillOnly: number;
 }
@@ -117,6 +143,7 @@ export function planMarks(marks: readonly CellMark[], existing: readonly FlagRec
   const writes: Write[] = [];
   const records: FlagRecord[] = [];
   const cleared = emptyClearReport();
+  const undone: string[] = [];
   let fillOnly = 0;
   const before = new Map(existing.map((r) => [cellKey(r.sheet, r.cell), r]));
   const marked = new Set<string>();
@@ -134,7 +161,7 @@ export function planMarks(marks: readonly CellMark[], existing: readonly FlagRec
     const colour = FLAG_FILL[m.severity];
     const fillOurs = old?.fill !== undefined && isFlagFill(state.fill, old.fill.ours);
     record.fill = { prior: fillOurs && old?.fill ? old.fill.prior : state.fill, ours: colour };
-    if (!isFlagFill(state.fill, colour)) writes.push({ op: 'fill', sheet, cell, color: colour, solid: state.fill.pattern !== undefined });
+    if (!isFlagFill(state.fill, colour)) writes.push({ op: 'fill', sheet, cell, color: colour, solid: state.fill.pattern !== undefined || state.fill.tintAndShade !== undefined });
 
     // Note: ours (written now or before) replaces the cell's note, which is kept below ours and restored later.
     const noteOurs = old?.note !== undefined && same(state.note, old.note.ours);
@@ -171,10 +198,10 @@ export function planMarks(marks: readonly CellMark[], existing: readonly FlagRec
       records.push(old);
       continue;
     }
-    const rest = undo(old, state, writes, cleared);
+    const rest = undo(old, state, writes, cleared, undone);
     if (rest) records.push(rest);
   }
-  return { writes, records, cleared, fillOnly };
+  return { writes, records, cleared, undone, fillOnly };
 }
 
 /**

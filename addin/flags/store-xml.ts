@@ -3,26 +3,50 @@ import { escapeXmlText, unescapeXml } from '../../importer/engine/text/xml-escap
 
 /**
  * The flag records travel in custom XML parts of the workbook: saved with the file, invisible in the
- * grid, ignored by the command line. Each part holds one slice of the records as JSON text inside
- * one element; a save writes a new generation of parts, then deletes the older ones, so an
- * interrupted save never loses what was recorded.
+ * grid, ignored by the command line. Each sheet's records have parts of their own (namespace
+ * `urn:piao:segnalazioni:1:foglio:<sheet id>`), each part one slice of them as JSON text inside
+ * one element, so that no part nears the 5 MB Excel on the web accepts in a request or a response
+ * and a re-check of one sheet rewrites that sheet's parts only. A save writes a new generation of
+ * parts, then deletes the older ones, so an interrupted save never loses what was recorded. Parts
+ * of the first version held every sheet under `urn:piao:segnalazioni:1`: they are still read, and
+ * replaced by per-sheet parts at the next save.
  */
 export const FLAG_NAMESPACE = 'urn:piao:segnalazioni:1';
+const SHEET_PREFIX = `${FLAG_NAMESPACE}:foglio:`;
 const ROOT = 'piaoSegnalazioni';
 
-/** Characters of records per part: well under the 5 MB request limit of Excel on the web. */
+/** The namespace of one sheet's parts. */
+export function sheetNamespace(sheetId: string): string {
+  return SHEET_PREFIX + encodeURIComponent(sheetId);
+}
+
+/** The sheet id a namespace of ours names; null for the first version's namespace; undefined for any other. */
+export function sheetIdOfNamespace(namespace: string): string | null | undefined {
+  if (namespace === FLAG_NAMESPACE) return null;
+  if (!namespace.startsWith(SHEET_PREFIX)) return undefined;
+  try {
+    return decodeURIComponent(namespace.slice(SHEET_PREFIX.length));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Characters of records per part: a part (escaped in the JSON of a request or a response) stays near 1.2 MB. */
 export const MAX_PART_CHARS = 1_000_000;
 
 export interface StorePart {
   generation: string;
   index: number;
   count: number;
+  /** The sheet of every record of the part (per-sheet parts). */
+  sheetId?: string;
+  sheet?: string;
   records: FlagRecord[];
 }
 
-function partXml(part: StorePart): string {
-  const json = JSON.stringify({ generation: part.generation, index: part.index, count: part.count, records: part.records });
-  return `<${ROOT} xmlns="${FLAG_NAMESPACE}" versione="1">${escapeXmlText(json)}</${ROOT}>`;
+function partXml(part: StorePart, namespace: string): string {
+  const json = JSON.stringify(part);
+  return `<${ROOT} xmlns="${namespace}" versione="${part.sheetId === undefined ? 1 : 2}">${escapeXmlText(json)}</${ROOT}>`;
 }
 
 /** Splits the records into parts of at most `maxChars` characters each (at least one part, even when empty). */
@@ -38,7 +62,25 @@ export function storeParts(records: readonly FlagRecord[], generation: string, m
     slices[slices.length - 1].push(r);
     size += len;
   }
-  return slices.map((s, index) => partXml({ generation, index, count: slices.length, records: s }));
+  return slices.map((s, index) => partXml({ generation, index, count: slices.length, records: s }, FLAG_NAMESPACE));
+}
+
+/** The parts of one sheet's records (at least one, even when empty): the records without their sheet, which the part names once. */
+export function sheetStoreParts(sheet: { id: string; name: string }, records: readonly FlagRecord[], generation: string, maxChars = MAX_PART_CHARS): string[] {
+  const slices: Omit<FlagRecord, 'sheet' | 'sheetId'>[][] = [[]];
+  let size = 0;
+  for (const r of records) {
+    const { sheet: _sheet, sheetId: _id, ...rest } = r;
+    const len = JSON.stringify(rest).length + 1;
+    if (size + len > maxChars && slices[slices.length - 1].length) {
+      slices.push([]);
+      size = 0;
+    }
+    slices[slices.length - 1].push(rest);
+    size += len;
+  }
+  const namespace = sheetNamespace(sheet.id);
+  return slices.map((s, index) => partXml({ generation, index, count: slices.length, sheetId: sheet.id, sheet: sheet.name, records: s as FlagRecord[] }, namespace));
 }
 
 /**
@@ -56,6 +98,7 @@ export function parsePart(xml: string): StorePart | undefined {
   try {
     const data = JSON.parse(unescapeXml(body)) as StorePart;
     if (typeof data.generation !== 'string' || !Array.isArray(data.records)) return undefined;
+    if (typeof data.sheetId === 'string') data.records = data.records.map((r) => ({ ...r, sheet: data.sheet ?? '', sheetId: data.sheetId }));
     return data;
   } catch {
     return undefined;

@@ -1,7 +1,8 @@
 /**
  * When the live re-check runs: edits are collected per sheet and run together once the user has
  * stopped typing for `delayMs`; an edit arriving while a re-check runs is kept for the next one
- * (never two at once, never lost). Timers are injected, so the tests drive them.
+ * (never two at once, never lost), and so are the edits of a re-check that failed, which the run
+ * hands back. Timers are injected, so the tests drive them.
  */
 import { CellRange } from '../../importer/engine/grid/address';
 
@@ -24,8 +25,23 @@ export const LIVE_DELAY_MS = 800;
  */
 export type Edit = CellRange | 'whole-sheet';
 
-/** The changes to re-check: by sheet id, the edits. */
-export type Changes = Map<string, Edit[]>;
+/** A sheet's changes to re-check: the edits, and whether any was this user's (not only a co-author's). */
+export interface SheetChanges {
+  edits: Edit[];
+  local: boolean;
+}
+
+/** The changes to re-check: by sheet id. */
+export type Changes = Map<string, SheetChanges>;
+
+/** Adds `more` to `into`, sheet by sheet (edits in order, local if either is). */
+export function mergeChanges(into: Changes, more: Changes): Changes {
+  for (const [sheet, c] of more) {
+    const had = into.get(sheet);
+    into.set(sheet, had ? { edits: [...had.edits, ...c.edits], local: had.local || c.local } : { edits: [...c.edits], local: c.local });
+  }
+  return into;
+}
 
 export class LiveScheduler {
   private pending: Changes = new Map();
@@ -34,17 +50,16 @@ export class LiveScheduler {
   private stopped = false;
 
   constructor(
-    private readonly run: (changes: Changes) => Promise<void>,
+    /** Runs a re-check; resolves with the changes to try again (a failed re-check's), if any. */
+    private readonly run: (changes: Changes) => Promise<Changes | void>,
     private readonly timers: Timers = realTimers,
     private readonly delayMs = LIVE_DELAY_MS,
   ) {}
 
-  /** An edit: (re)starts the quiet-time wait. */
-  notify(sheetId: string, edit: Edit): void {
+  /** An edit (this user's, or a co-author's when `local` is false): (re)starts the quiet-time wait. */
+  notify(sheetId: string, edit: Edit, local = true): void {
     if (this.stopped) return;
-    const list = this.pending.get(sheetId) ?? [];
-    list.push(edit);
-    this.pending.set(sheetId, list);
+    mergeChanges(this.pending, new Map([[sheetId, { edits: [edit], local }]]));
     this.arm();
   }
 
@@ -69,12 +84,19 @@ export class LiveScheduler {
     if (this.stopped || this.pending.size === 0) return;
     const changes = this.pending;
     this.pending = new Map();
+    let retry: Changes | undefined;
     this.running = this.run(changes)
+      .then((r) => {
+        retry = r || undefined;
+      })
       .catch(() => undefined) // the run reports its own errors
       .finally(() => {
         this.running = null;
       });
     await this.running;
+    // a failed re-check's edits go back in front of the newer ones: the flags are redone next time
+    const back = retry as Changes | undefined;
+    if (back && back.size && !this.stopped) this.pending = mergeChanges(back, this.pending);
     if (this.pending.size && this.timer === undefined && !this.stopped) this.arm();
   }
 

@@ -1,8 +1,9 @@
 import { SourceInput, analyse } from '../../importer/engine/analyse';
 import { Dossier, Finding } from '../../importer/engine/schema/dossier';
 import { marksFromFindings } from '../flags/marks';
-import { ClearReport, TextVia, planClear, planMarks, reconcile } from '../flags/plan';
+import { ClearReport, TextVia, planClear, planMarks, reconcile, settleReport } from '../flags/plan';
 import { FlagRecord, cellKey, refOfKey } from '../flags/records';
+import { AddinError } from './addin-error';
 import { applyWrites } from './apply-writes';
 import { Capabilities, capabilityNotices, detectCapabilities } from './capabilities';
 import { CellRef, readCellStates } from './cell-state';
@@ -10,10 +11,10 @@ import { AddinHost, XlRequestContext } from './excel-api';
 import { italianError } from './errors';
 import { loadFlagStore, saveFlagStore } from './flag-store';
 import { loadOwnedSheets } from './owned-store';
-import { Scope, WorkbookRead, readWorkbook } from './read-workbook';
+import { Scope, WorkbookRead, readWorkbook, writeMode } from './read-workbook';
+import { runExcel } from './run';
 
-/** An error whose message is already the Italian sentence to show. */
-export class AddinError extends Error {}
+export { AddinError } from './addin-error';
 
 export const DEFAULT_FILE_LABEL = 'cartella di lavoro';
 
@@ -59,11 +60,11 @@ export function capabilitiesOf(host: AddinHost): Capabilities {
 /** Records point at sheets by id (survives renaming) and name; records of deleted sheets are dropped. */
 function resolveSheets(records: readonly FlagRecord[], sheets: readonly { name: string; id: string }[]): FlagRecord[] {
   const byId = new Map(sheets.map((s) => [s.id, s.name]));
-  const names = new Set(sheets.map((s) => s.name));
+  const byName = new Map(sheets.map((s) => [s.name, s.id]));
   const out: FlagRecord[] = [];
   for (const r of records) {
-    const name = r.sheetId !== undefined && byId.has(r.sheetId) ? byId.get(r.sheetId)! : names.has(r.sheet) ? r.sheet : undefined;
-    if (name !== undefined) out.push({ ...r, sheet: name });
+    if (r.sheetId !== undefined && byId.has(r.sheetId)) out.push({ ...r, sheet: byId.get(r.sheetId)! });
+    else if (byName.has(r.sheet)) out.push({ ...r, sheetId: byName.get(r.sheet) });
   }
   return out;
 }
@@ -74,17 +75,29 @@ function uniqueRefs(refs: readonly CellRef[]): CellRef[] {
   return [...seen.values()];
 }
 
-function protectedNotice(names: readonly string[]): string[] {
-  if (!names.length) return [];
-  const list = names.map((n) => `"${n}"`).join(', ');
-  return [`${names.length === 1 ? 'Il foglio' : 'I fogli'} ${list} ${names.length === 1 ? 'è protetto' : 'sono protetti'}: le segnalazioni sono solo nel riquadro, la griglia non è stata modificata.`];
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
+function protectedNotice(locked: readonly string[], fillOnly: readonly string[]): string[] {
+  const out: string[] = [];
+  if (locked.length) out.push(`${locked.length === 1 ? 'Il foglio' : 'I fogli'} ${quoted(locked)} ${locked.length === 1 ? 'è protetto' : 'sono protetti'}: le segnalazioni sono solo nel riquadro, la griglia non è stata modificata.`);
+  if (fillOnly.length) {
+    out.push(
+      `${fillOnly.length === 1 ? 'Il foglio' : 'I fogli'} ${quoted(fillOnly)} ${fillOnly.length === 1 ? 'è protetto ma consente' : 'sono protetti ma consentono'} di formattare le celle: le celle sono colorate, i messaggi sono solo nel riquadro.`,
+    );
+  }
+  return out;
 }
 
 function refusedNotice(refused: number, firstError: unknown): string[] {
   const out: string[] = [];
-  if (refused) out.push(`Excel ha rifiutato ${refused} note o commenti: quelle celle sono solo colorate.`);
+  if (refused) out.push(`Excel ha rifiutato ${refused === 1 ? '1 nota o commento: quella cella è solo colorata' : `${refused} note o commenti: quelle celle sono solo colorate`}.`);
   if (firstError !== undefined) out.push(`Alcune modifiche non sono riuscite: ${italianError(firstError)}`);
   return out;
+}
+
+function unreadableNotice(n: number): string[] {
+  if (!n) return [];
+  return [`${n === 1 ? 'Una parte' : `${n} parti`} della registrazione delle segnalazioni non si ${n === 1 ? 'può' : 'possono'} leggere (troppo grandi per Excel sul web o danneggiate): le loro celle non sono state toccate. Riprova con Excel per Windows o Mac.`];
 }
 
 export interface MarkOutcome {
@@ -96,32 +109,38 @@ export interface MarkOutcome {
 /**
  * Flags findings in the grid of the sheets read. Prior fills and notes are recorded in the
  * workbook before anything is written; flags of an earlier check on those sheets whose cells are
- * clean now are removed. Protected sheets are left alone.
+ * clean now are removed. A protected sheet is left alone, or only coloured when its protection
+ * allows formatting cells. The counts come from what Excel applied.
  */
 export async function markFindings(context: XlRequestContext, read: WorkbookRead, findings: readonly Finding[], caps: Capabilities): Promise<MarkOutcome> {
-  const locked = read.sheets.filter((s) => s.protected).map((s) => s.name);
-  const writable = new Set(read.sheets.filter((s) => !s.protected).map((s) => s.name));
-  const ids = new Map(read.allSheets.map((s) => [s.name, s.id]));
+  const locked = read.sheets.filter((s) => s.write === 'none').map((s) => s.name);
+  const fillOnly = read.sheets.filter((s) => s.write === 'fill').map((s) => s.name);
+  const writable = new Set(read.sheets.filter((s) => s.write !== 'none').map((s) => s.name));
+  const texts = new Set(read.sheets.filter((s) => s.write === 'all').map((s) => s.name));
   const grids = new Map(read.sheets.map((s) => [s.name, s.grid]));
   const marks = marksFromFindings(
     findings.filter((f) => writable.has(f.sheet)),
     grids,
   );
 
-  const store = await loadFlagStore(context);
+  // the records of the sheets read (their flags are redone); the others' are not even read
+  const store = await loadFlagStore(context, new Set(read.sheets.map((s) => s.id)));
   const all = resolveSheets(store.records, read.allSheets);
-  const existing = all.filter((r) => writable.has(r.sheet));
-  const others = all.filter((r) => !writable.has(r.sheet));
-  const now = await readCellStates(context, uniqueRefs([...existing, ...marks]), caps);
+  const readIds = new Set(read.sheets.map((s) => s.id));
+  const inScope = store.all ? all : all.filter((r) => readIds.has(r.sheetId!));
+  const existing = inScope.filter((r) => writable.has(r.sheet));
+  const others = inScope.filter((r) => !writable.has(r.sheet));
+  const now = await readCellStates(context, uniqueRefs([...existing, ...marks]), caps, undefined, (sheet) => texts.has(sheet));
   const plan = planMarks(marks, existing, now, caps.via);
+  const ids = new Map(read.allSheets.map((s) => [s.name, s.id]));
   const records = plan.records.map((r) => ({ ...r, sheetId: ids.get(r.sheet) }));
 
-  const parts = await saveFlagStore(context, [...others, ...records], store.parts);
-  const applied = await applyWrites(context, plan.writes);
+  const saved = await saveFlagStore(context, store, [...others, ...records]);
+  const applied = await applyWrites(context, plan.writes, caps);
   if (applied.failed.size) {
     // A batch failed halfway: rebuild the records of its cells from what they hold now.
     const failed = [...applied.failed];
-    const after = await readCellStates(context, failed.map((k) => refOfKey(k)), caps);
+    const after = await readCellStates(context, failed.map((k) => refOfKey(k)), caps, undefined, (sheet) => texts.has(sheet));
     const planned = new Map(records.map((r) => [cellKey(r.sheet, r.cell), r]));
     const old = new Map(existing.map((r) => [cellKey(r.sheet, r.cell), r]));
     const fixed = records.filter((r) => !applied.failed.has(cellKey(r.sheet, r.cell)));
@@ -130,20 +149,22 @@ export async function markFindings(context: XlRequestContext, read: WorkbookRead
       const r = state && reconcile(planned.get(k), old.get(k), state);
       if (r) fixed.push({ ...r, sheetId: ids.get(r.sheet) });
     }
-    await saveFlagStore(context, [...others, ...fixed], parts);
+    await saveFlagStore(context, saved, [...others, ...fixed]);
   }
 
-  const texts = plan.writes.filter((w) => w.op === 'addNote' || w.op === 'setNote' || w.op === 'addComment' || w.op === 'setComment').length;
+  // what the pane says is what Excel did: a cell whose fill was refused is not counted as flagged
+  const flagged = marks.filter((m) => !applied.fillsFailed.has(cellKey(m.sheet, m.cell)));
+  const textWrites = plan.writes.filter((w) => w.op === 'addNote' || w.op === 'setNote' || w.op === 'addComment' || w.op === 'setComment').length;
   return {
     marked: {
-      cells: marks.length,
-      texts: Math.max(0, texts - applied.textsRefused),
+      cells: flagged.length,
+      texts: Math.max(0, textWrites - applied.textsRefused),
       via: caps.via,
       fillOnly: plan.fillOnly,
-      bySheet: marks.reduce<Record<string, number>>((acc, m) => ((acc[m.sheet] = (acc[m.sheet] ?? 0) + 1), acc), {}),
+      bySheet: flagged.reduce<Record<string, number>>((acc, m) => ((acc[m.sheet] = (acc[m.sheet] ?? 0) + 1), acc), {}),
     },
-    cleared: plan.cleared,
-    notices: [...protectedNotice(locked), ...refusedNotice(applied.textsRefused, applied.firstError)],
+    cleared: settleReport(plan.cleared, plan.undone, applied),
+    notices: [...protectedNotice(locked, fillOnly), ...refusedNotice(applied.textsRefused, applied.firstError), ...unreadableNotice(store.unreadable)],
   };
 }
 
@@ -154,7 +175,7 @@ export async function markFindings(context: XlRequestContext, read: WorkbookRead
 export async function checkWorkbook(host: AddinHost, scope: Scope): Promise<CheckOutcome> {
   const caps = capabilitiesOf(host);
   const file = workbookFileName(host.documentUrl());
-  return host.run(async (context: XlRequestContext) => {
+  return runExcel(host, async (context: XlRequestContext) => {
     // the sheets «Normalizza» wrote are outputs, not sources: never read nor flagged
     const owned = await loadOwnedSheets(context);
     const read = await readWorkbook(context, { file, scope, caps, skipSheetIds: new Set(owned.sheets.map((s) => s.id)) });
@@ -181,32 +202,35 @@ export async function checkWorkbook(host: AddinHost, scope: Scope): Promise<Chec
  */
 export async function clearFlags(host: AddinHost): Promise<ClearOutcome> {
   const caps = capabilitiesOf(host);
-  return host.run(async (context: XlRequestContext) => {
+  return runExcel(host, async (context: XlRequestContext) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name,items/id');
     await context.sync();
-    for (const ws of sheets.items) ws.protection.load('protected');
+    for (const ws of sheets.items) ws.protection.load('protected,options');
     await context.sync();
-    const list = sheets.items.map((ws) => ({ name: ws.name, id: ws.id, locked: ws.protection.protected }));
-    const lockedNames = new Set(list.filter((s) => s.locked).map((s) => s.name));
+    const list = sheets.items.map((ws) => ({ name: ws.name, id: ws.id, write: writeMode(ws.protection) }));
+    const mode = new Map(list.map((s) => [s.name, s.write]));
 
     const store = await loadFlagStore(context);
     const all = resolveSheets(store.records, list);
-    const locked = all.filter((r) => lockedNames.has(r.sheet));
-    const open = all.filter((r) => !lockedNames.has(r.sheet));
-    const now = await readCellStates(context, uniqueRefs(open), caps);
+    const locked = all.filter((r) => mode.get(r.sheet) === 'none');
+    const open = all.filter((r) => mode.get(r.sheet) !== 'none');
+    const now = await readCellStates(context, uniqueRefs(open), caps, undefined, (sheet) => mode.get(sheet) === 'all');
     const plan = planClear(open, now);
-    const applied = await applyWrites(context, plan.writes);
+    const applied = await applyWrites(context, plan.writes, caps);
     const retry = open.filter((r) => applied.failed.has(cellKey(r.sheet, r.cell)));
     const left = [...locked, ...plan.left.filter((r) => !applied.failed.has(cellKey(r.sheet, r.cell))), ...retry];
-    await saveFlagStore(context, left, store.parts);
+    await saveFlagStore(context, store, left);
     const lockedSheets = [...new Set(locked.map((r) => r.sheet))];
+    const fillOnlySheets = [...new Set(open.filter((r) => mode.get(r.sheet) === 'fill' && (r.note || r.comment)).map((r) => r.sheet))];
     return {
-      report: plan.report,
+      report: settleReport(plan.report, plan.undone, applied),
       notices: [
         ...capabilityNotices(caps),
-        ...(lockedSheets.length ? [`Segnalazioni lasciate su ${lockedSheets.map((n) => `"${n}"`).join(', ')}: il foglio è protetto. Togli la protezione e ripeti "Pulisci segnalazioni".`] : []),
+        ...(lockedSheets.length ? [`Segnalazioni lasciate su ${quoted(lockedSheets)}: il foglio è protetto. Togli la protezione e ripeti "Pulisci segnalazioni".`] : []),
+        ...(fillOnlySheets.length ? [`Su ${quoted(fillOnlySheets)} (protetto, ma con la formattazione consentita) i colori sono stati ripristinati; le note restano finché non togli la protezione e ripeti "Pulisci segnalazioni".`] : []),
         ...refusedNotice(0, applied.firstError),
+        ...unreadableNotice(store.unreadable),
       ],
     };
   });
@@ -214,7 +238,7 @@ export async function clearFlags(host: AddinHost): Promise<ClearOutcome> {
 
 /** Shows a finding's cell: activates its sheet and selects the cell (or range). */
 export async function goToCell(host: AddinHost, sheet: string, cell: string): Promise<void> {
-  await host.run(async (context) => {
+  await runExcel(host, async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(cell).select();

@@ -17,6 +17,8 @@ export interface Capabilities {
   notes: boolean;
   /** ExcelApi 1.7: worksheet onChanged (live re-check) and frozen panes. */
   events: boolean;
+  /** ExcelApi 1.7: whether the workbook structure is protected (no sheet can be added). */
+  workbookProtection: boolean;
   /** ExcelApi 1.13: insertWorksheetsFromBase64 («Inserisci modello»). */
   insertSheets: boolean;
   /** Where the messages go in the grid. */
@@ -42,6 +44,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     comments,
     notes,
     events: has('1.7'),
+    workbookProtection: has('1.7'),
     insertSheets: has('1.13'),
     via: notes ? 'note' : comments ? 'comment' : 'fill',
   };

@@ -17,6 +17,8 @@ export interface XlRequestContext {
 
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
+  /** ExcelApi 1.7: workbook structure protection (no sheet can be added, deleted or renamed). */
+  readonly protection: XlWorkbookProtection;
   /** ExcelApi 1.5 */
   readonly customXmlParts: XlCustomXmlPartCollection;
   /** ExcelApi 1.13: copies the sheets of an xlsx file (base64) into this workbook; the ids of the new sheets. */
@@ -40,8 +42,23 @@ export interface XlWorksheetCollection {
   add(name?: string): XlWorksheet;
 }
 
+export interface XlWorkbookProtection {
+  readonly protected: boolean;
+  load(option?: LoadOption): unknown;
+}
+
+/** What a protected sheet still lets anyone do (ExcelApi 1.2); the add-in reads the two it needs. */
+export interface XlWorksheetProtectionOptions {
+  /** Formatting cells (fills) is allowed. */
+  allowFormatCells?: boolean;
+  /** Editing objects is allowed. */
+  allowEditObjects?: boolean;
+}
+
 export interface XlWorksheetProtection {
   readonly protected: boolean;
+  /** ExcelApi 1.2 */
+  readonly options: XlWorksheetProtectionOptions;
   load(option?: LoadOption): unknown;
 }
 
@@ -86,12 +103,26 @@ export interface XlTableCollection {
   add(address: XlRange | string, hasHeaders: boolean): XlTable;
 }
 
+/** ExcelApi 1.9: a single cell's value before and after the change. */
+export interface XlChangedEventDetail {
+  readonly valueBefore: unknown;
+  readonly valueAfter: unknown;
+  readonly valueTypeBefore: string;
+  readonly valueTypeAfter: string;
+}
+
 /** What Excel tells a worksheet's onChanged handler (the part the add-in reads). */
 export interface XlWorksheetChangedEventArgs {
   readonly worksheetId: string;
   /** The changed range on that sheet, "B3" or "B3:D9" (no sheet name). */
   readonly address: string;
   readonly changeType: string;
+  /** ExcelApi 1.7: "Local" for this user, "Remote" for a co-author. */
+  readonly source: string;
+  /** ExcelApi 1.9, and only when one cell changed. */
+  readonly details?: XlChangedEventDetail;
+  /** ExcelApi 1.14: "ThisLocalAddin" when this add-in's own writes caused the event. */
+  readonly triggerSource?: string;
 }
 
 export interface XlEventHandlerResult {
@@ -188,6 +219,8 @@ export interface XlCommentCollection {
 
 export interface XlCustomXmlPart {
   readonly id: string;
+  /** ExcelApi 1.5 */
+  readonly namespaceUri: string;
   load(option?: LoadOption): unknown;
   getXml(): XlClientResult<string>;
   setXml(xml: string): void;
@@ -200,20 +233,30 @@ export interface XlCustomXmlPartScopedCollection {
 }
 
 export interface XlCustomXmlPartCollection {
+  readonly items: XlCustomXmlPart[];
+  load(option?: LoadOption): unknown;
   add(xml: string): XlCustomXmlPart;
   getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
+  getItem(id: string): XlCustomXmlPart;
 }
 
-/** Runs a batch of API calls in one request context, as `Excel.run` does. */
-export type ExcelRun = <T>(batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
+/** The options of `Excel.run(options, batch)` the add-in uses (Excel.RunOptions). */
+export interface XlRunOptions {
+  /**
+   * Wait while the user is editing a cell instead of failing. Without it (the default is false), a
+   * batch that reaches Excel during a cell edit fails with InvalidOperationInCellEditMode.
+   */
+  delayForCellEdit?: boolean;
+  /** The request context of an earlier run (an event handler's), to run in again. */
+  previousObjects?: unknown;
+}
 
-/** Runs a batch in the request context of an earlier object (an event handler's), as `Excel.run(object.context, batch)`. */
-export type ExcelRunIn = <T>(context: unknown, batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
+/** Runs a batch of API calls in one request context, as `Excel.run(options, batch)` does. */
+export type ExcelRun = <T>(options: XlRunOptions, batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
 
 /** What the adapter needs from the Office host besides the workbook. */
 export interface AddinHost {
   run: ExcelRun;
-  runIn: ExcelRunIn;
   isSetSupported(name: string, minVersion: string): boolean;
   /** The workbook's URL or path, when the host tells it. */
   documentUrl(): string | undefined;

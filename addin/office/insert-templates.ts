@@ -6,6 +6,8 @@
  */
 import { AddinError, capabilitiesOf } from './actions';
 import { AddinHost } from './excel-api';
+import { runExcel } from './run';
+import { assertSheetsCanBeAdded, changingSheets } from './workbook-protection';
 
 export interface TemplateFile {
   /** What the user picked, as the pane shows it. */
@@ -30,14 +32,15 @@ export function missingInsertMessage(files: readonly TemplateFile[]): string {
   );
 }
 
-/** Inserts the sheets of the chosen templates at the end of the workbook and activates the first. Three syncs. */
+/** Inserts the sheets of the chosen templates at the end of the workbook and activates the first. Three syncs (one to check the structure is not protected, ExcelApi 1.7). */
 export async function insertTemplates(host: AddinHost, files: readonly TemplateFile[]): Promise<InsertOutcome> {
   if (files.length === 0) throw new AddinError('Scegli almeno un modello da inserire.');
   const caps = capabilitiesOf(host);
   if (!caps.insertSheets) throw new AddinError(missingInsertMessage(files));
-  return host.run(async (context) => {
+  return runExcel(host, async (context) => {
+    await assertSheetsCanBeAdded(context, caps);
     const results = files.map((f) => context.workbook.insertWorksheetsFromBase64(f.base64, { positionType: 'End' }));
-    await context.sync();
+    await changingSheets(() => context.sync());
     const ids = results.flatMap((r) => r.value);
     const sheets = ids.map((id) => {
       const ws = context.workbook.worksheets.getItem(id);

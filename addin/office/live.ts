@@ -11,12 +11,13 @@ import { analyse } from '../../importer/engine/analyse';
 import { Finding, SheetInfo } from '../../importer/engine/schema/dossier';
 import { RecheckArea, recheckAreas, within } from '../live/areas';
 import { Changes, Edit, LiveScheduler, Timers, realTimers, LIVE_DELAY_MS } from '../live/scheduler';
-import { parseSheetAddress } from '../sheet/address';
 import { CheckOutcome, capabilitiesOf, markFindings } from './actions';
 import { Capabilities } from './capabilities';
-import { AddinHost, XlEventHandlerResult, XlRangeAreas, XlRequestContext, XlWorksheetChangedEventArgs } from './excel-api';
+import { AddinHost, XlEventHandlerResult, XlRequestContext, XlWorksheetChangedEventArgs } from './excel-api';
 import { italianError } from './errors';
-import { readBlocks, splitAreas } from './read-workbook';
+import { WriteMode, readBlocks, writeMode } from './read-workbook';
+import { readMergedAreas } from './merged-areas';
+import { runExcel, runExcelIn } from './run';
 
 /**
  * Cells of a sheet (rows x columns of its used range) above which the live re-check is off by
@@ -45,23 +46,41 @@ export function liveNotSupported(caps: Capabilities): string | undefined {
 }
 
 /** Reads some areas of a sheet into a grid (as «Controlla» reads, see readBlocks), merged cells included. */
-async function readAreas(context: XlRequestContext, sheetId: string, file: string, areas: readonly CellRange[], caps: Capabilities): Promise<{ grid: Grid; name: string; protected: boolean }> {
+async function readAreas(context: XlRequestContext, sheetId: string, file: string, areas: readonly CellRange[], caps: Capabilities): Promise<{ grid: Grid; name: string; protected: boolean; write: WriteMode }> {
   const ws = context.workbook.worksheets.getItem(sheetId);
   ws.load('name');
-  ws.protection.load('protected');
+  ws.protection.load('protected,options');
   await context.sync();
   const grid = new Grid(file, ws.name);
   await readBlocks(context, areas.map((block) => ({ sheet: ws, grid, block })));
   if (caps.merges && areas.length) {
-    const found: XlRangeAreas[] = areas.map((a) => {
-      const m = ws.getRange(rangeA1(a)).getMergedAreasOrNullObject();
-      m.load('address');
-      return m;
-    });
-    await context.sync();
-    for (const m of found) if (!m.isNullObject) for (const part of splitAreas(m.address)) grid.addMerge(parseSheetAddress(part).range);
+    // in pieces when an area holds more merged areas than Excel returns at once (merged-areas.ts)
+    const found = await readMergedAreas(
+      context,
+      areas.map((range) => ({ sheet: ws, range })),
+    );
+    const seen = new Set<string>();
+    for (const m of found.flat()) {
+      const key = rangeA1(m);
+      if (!seen.has(key)) grid.addMerge(m);
+      seen.add(key);
+    }
   }
-  return { grid, name: ws.name, protected: ws.protection.protected };
+  return { grid, name: ws.name, protected: ws.protection.protected, write: writeMode(ws.protection) };
+}
+
+function remoteNotice(sheets: readonly string[]): string {
+  const list = sheets.map((n) => `«${n}»`).join(', ');
+  return `Un altro autore ha modificato ${sheets.length === 1 ? 'il foglio' : 'i fogli'} ${list}: le segnalazioni nel riquadro sono aggiornate; la griglia si aggiorna con «Controlla» (o dall'Excel di chi ha modificato).`;
+}
+
+/** Failed re-checks in a row whose edits are tried again before the failure is shown. */
+export const LIVE_RETRIES = 3;
+
+/** The value of the one cell an event names did not change: a change of format (or the add-in's own fill). */
+function valueUnchanged(args: XlWorksheetChangedEventArgs): boolean {
+  const d = args.details;
+  return d !== undefined && d.valueTypeBefore === d.valueTypeAfter && JSON.stringify(d.valueBefore) === JSON.stringify(d.valueAfter);
 }
 
 /** Rules that compare a table with other tables: a re-check of one table cannot decide them. */
@@ -72,6 +91,8 @@ export class LiveRecheck {
   private handlers: XlEventHandlerResult[] = [];
   private readonly scheduler: LiveScheduler;
   private watched = new Set<string>();
+  /** Re-checks that failed in a row. */
+  private failures = 0;
 
   constructor(
     private readonly host: AddinHost,
@@ -100,7 +121,7 @@ export class LiveRecheck {
     const plan = LiveRecheck.eligible(this.check, includeLarge);
     const sheets = this.check.checked.filter((s) => plan.watching.includes(s.name));
     if (!sheets.length) return plan;
-    this.handlers = await this.host.run(async (context) => {
+    this.handlers = await runExcel(this.host, async (context) => {
       const results = sheets.map((s) => context.workbook.worksheets.getItem(s.id).onChanged.add((args) => this.onChanged(args)));
       await context.sync();
       return results;
@@ -116,7 +137,7 @@ export class LiveRecheck {
     this.handlers = [];
     this.watched.clear();
     if (!handlers.length) return;
-    await this.host.runIn(handlers[0].context, async (context) => {
+    await runExcelIn(this.host, handlers[0].context, async (context) => {
       for (const h of handlers) h.remove();
       await context.sync();
     });
@@ -129,6 +150,12 @@ export class LiveRecheck {
 
   private onChanged(args: XlWorksheetChangedEventArgs): Promise<void> {
     if (!this.watched.has(args.worksheetId)) return Promise.resolve();
+    // Excel fires onChanged for the add-in's own writes too, fills included ("onChanged fires when
+    // either the format or value of the data changes"): ExcelApi 1.14 says which are ours
+    // (triggerSource); before it, on 1.9, a single cell whose value did not change is ours or a
+    // format. On an older Excel our flags cost one more re-check, which writes nothing.
+    if (args.triggerSource === 'ThisLocalAddin') return Promise.resolve();
+    if (args.triggerSource === undefined && valueUnchanged(args)) return Promise.resolve();
     // inserted or deleted rows and columns move the tables, and an address we cannot read (whole
     // columns "C:C", whole rows "3:3") names no cell range: the used range is read again
     let edit: Edit = 'whole-sheet';
@@ -139,22 +166,31 @@ export class LiveRecheck {
         edit = 'whole-sheet';
       }
     }
-    this.scheduler.notify(args.worksheetId, edit);
+    // a co-author's edit (source "Remote") updates the pane only: the grid is shared, and their
+    // Excel, or the next «Controlla», flags it (Microsoft, "Coauthoring in Excel add-ins": use
+    // events to update the add-in's state and passive displays)
+    this.scheduler.notify(args.worksheetId, edit, args.source !== 'Remote');
     return Promise.resolve();
   }
 
-  private async recheck(changes: Changes): Promise<void> {
+  /**
+   * Re-checks the sheets edited. When it fails (Excel refused a sync, a sheet was busy), the edits
+   * are handed back to the scheduler and tried again after the next quiet time, so the flags are
+   * never left stale; the pane shows the failure only when it repeats (LIVE_RETRIES).
+   */
+  private async recheck(changes: Changes): Promise<Changes | void> {
     try {
       const caps = capabilitiesOf(this.host);
       const check = this.check;
       const resheets: string[] = [];
-      const outcome = await this.host.run(async (context) => {
+      const outcome = await runExcel(this.host, async (context) => {
         let findings = [...check.dossier.findings];
         let sheetsInfo = check.dossier.sources[0]?.sheets ?? [];
         let marked = check.marked;
         let cleared = check.cleared;
         const notices: string[] = [];
-        for (const [sheetId, edits] of changes) {
+        const remote: string[] = [];
+        for (const [sheetId, { edits, local }] of changes) {
           const known = check.checked.find((s) => s.id === sheetId);
           if (!known) continue;
           const info = sheetsInfo.find((s) => s.name === known.name);
@@ -183,13 +219,18 @@ export class LiveRecheck {
           const merged: SheetInfo = { ...(info ?? { name: read.name, kind: newInfo?.kind ?? 'unknown' }), name: read.name, tables: [...oldTables, ...newTables] };
           if (plan.whole && newInfo) Object.assign(merged, { kind: newInfo.kind, referenceDate: newInfo.referenceDate });
           sheetsInfo = info ? sheetsInfo.map((s) => (s === info ? merged : s)) : [...sheetsInfo, merged];
+          resheets.push(read.name);
+          if (!local) {
+            remote.push(read.name);
+            continue;
+          }
 
           const all = context.workbook.worksheets;
           all.load('items/name,items/id');
           await context.sync();
           const mark = await markFindings(
             context,
-            { activeSheet: read.name, sheets: [{ name: read.name, id: sheetId, visibility: 'Visible', protected: read.protected, grid: read.grid }], allSheets: all.items.map((w) => ({ name: w.name, id: w.id })) },
+            { activeSheet: read.name, sheets: [{ name: read.name, id: sheetId, visibility: 'Visible', protected: read.protected, write: read.write, grid: read.grid }], allSheets: all.items.map((w) => ({ name: w.name, id: w.id })) },
             sheetFindings,
             caps,
           );
@@ -198,15 +239,19 @@ export class LiveRecheck {
           marked = { ...mark.marked, bySheet, cells: Object.values(bySheet).reduce((n, c) => n + c, 0) };
           cleared = mark.cleared;
           notices.push(...mark.notices);
-          resheets.push(read.name);
         }
+        if (remote.length) notices.push(remoteNotice(remote));
         const sources = check.dossier.sources.map((s, i) => (i === 0 ? { ...s, sheets: sheetsInfo } : s));
         return { ...check, dossier: { ...check.dossier, findings, sources }, marked, cleared, notices };
       });
       this.check = outcome;
+      this.failures = 0;
       this.listener.update(outcome, resheets);
     } catch (err) {
-      this.listener.error(`Ricontrollo automatico non riuscito: ${italianError(err)}`);
+      this.failures++;
+      if (this.failures < LIVE_RETRIES) return changes;
+      this.failures = 0;
+      this.listener.error(`Ricontrollo automatico non riuscito: ${italianError(err)} Le segnalazioni si aggiornano con «Controlla».`);
     }
   }
 }

@@ -15,6 +15,8 @@ import { AddinError, capabilitiesOf, workbookFileName } from './actions';
 import { XlRequestContext, XlWorksheet, AddinHost } from './excel-api';
 import { loadOwnedSheets, saveOwnedSheets } from './owned-store';
 import { readWorkbook } from './read-workbook';
+import { runExcel } from './run';
+import { assertSheetsCanBeAdded, changingSheets } from './workbook-protection';
 
 export interface NormalisePrepared {
   file: string;
@@ -56,7 +58,7 @@ async function survey(context: XlRequestContext) {
 export async function prepareNormalise(host: AddinHost): Promise<NormalisePrepared> {
   const caps = capabilitiesOf(host);
   const file = workbookFileName(host.documentUrl());
-  return host.run(async (context) => {
+  return runExcel(host, async (context) => {
     const s = await survey(context);
     const read = await readWorkbook(context, { file, scope: 'workbook', caps, skipSheetIds: s.ownedIds });
     const input: SourceInput = { file, grids: read.sheets.map((x) => x.grid) };
@@ -126,7 +128,8 @@ export async function applyNormalise(host: AddinHost, prepared: NormalisePrepare
   if (prepared.plan.length === 0) {
     throw new AddinError('Nella cartella di lavoro non ci sono tabelle degli obiettivi o del personale riconosciute: non c\'è niente da normalizzare. "Controlla" mostra come sono stati letti i fogli.');
   }
-  return host.run(async (context) => {
+  return runExcel(host, async (context) => {
+    await assertSheetsCanBeAdded(context, caps);
     const s = await survey(context);
     const planned = new Set(prepared.plan.map((p) => p.name.toLowerCase()));
     const clash = s.userSheets.find((n) => planned.has(n.toLowerCase()));
@@ -134,7 +137,7 @@ export async function applyNormalise(host: AddinHost, prepared: NormalisePrepare
 
     const replaced = s.mine.map((ws) => ws.name);
     for (const ws of s.mine) ws.delete();
-    if (s.mine.length) await context.sync();
+    if (s.mine.length) await changingSheets(() => context.sync());
 
     const sheets = prepared.plan.map((p) => {
       const ws = context.workbook.worksheets.add(p.name);
@@ -149,7 +152,7 @@ export async function applyNormalise(host: AddinHost, prepared: NormalisePrepare
       }
       return ws;
     });
-    await context.sync();
+    await changingSheets(() => context.sync());
 
     for (const batch of blocks(prepared.plan, bytesPerSync)) {
       for (const b of batch) writeBlock(sheets[b.sheet], b);

@@ -1,26 +1,22 @@
 import { OWNED_NAMESPACE, OwnedSheet, ownedXml, parseOwnedXml } from '../normalise/owned';
-import { XlCustomXmlPart, XlRequestContext } from './excel-api';
+import { StoredPart, addParts, deleteParts, listParts, readPartsXml } from './custom-xml';
+import { XlRequestContext } from './excel-api';
 
 export interface LoadedOwned {
   sheets: OwnedSheet[];
-  parts: XlCustomXmlPart[];
+  parts: StoredPart[];
 }
 
-/** The sheets «Normalizza» wrote, as recorded in the workbook (one sync; two when there is a record). */
+/** The sheets «Normalizza» wrote, as recorded in the workbook (one sync; more when there is a record). */
 export async function loadOwnedSheets(context: XlRequestContext): Promise<LoadedOwned> {
-  const found = context.workbook.customXmlParts.getByNamespace(OWNED_NAMESPACE);
-  found.load('items/id');
-  await context.sync();
-  const parts = [...found.items];
+  const parts = await listParts(context, (ns) => ns === OWNED_NAMESPACE);
   if (parts.length === 0) return { sheets: [], parts };
-  const xml = parts.map((p) => p.getXml());
-  await context.sync();
-  return { sheets: xml.flatMap((x) => parseOwnedXml(x.value)), parts };
+  const read = await readPartsXml(context, parts);
+  return { sheets: [...read.xml.values()].flatMap((x) => parseOwnedXml(x)), parts };
 }
 
-/** Replaces the record: the new part is added first, the old ones are deleted after (one sync). */
-export async function saveOwnedSheets(context: XlRequestContext, sheets: readonly OwnedSheet[], previous: readonly XlCustomXmlPart[]): Promise<void> {
-  if (sheets.length) context.workbook.customXmlParts.add(ownedXml(sheets));
-  for (const p of previous) p.delete();
-  if (sheets.length || previous.length) await context.sync();
+/** Replaces the record: the new part is added first, the old ones are deleted after. */
+export async function saveOwnedSheets(context: XlRequestContext, sheets: readonly OwnedSheet[], previous: readonly StoredPart[]): Promise<void> {
+  if (sheets.length) await addParts(context, [{ xml: ownedXml(sheets), namespace: OWNED_NAMESPACE }]);
+  await deleteParts(context, previous);
 }

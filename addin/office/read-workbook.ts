@@ -1,10 +1,10 @@
 import { CellRange, rangeA1 } from '../../importer/engine/grid/address';
 import { Grid } from '../../importer/engine/grid/grid';
-import { parseSheetAddress } from '../sheet/address';
 import { batchByWeight, splitRange } from '../sheet/blocks';
 import { addBlock } from '../sheet/excel-cells';
 import { Capabilities } from './capabilities';
-import { XlRange, XlRangeAreas, XlRequestContext, XlWorksheet } from './excel-api';
+import { XlRange, XlRequestContext, XlWorksheet, XlWorksheetProtection } from './excel-api';
+import { readMergedAreas } from './merged-areas';
 import { isPayloadError } from './errors';
 
 export type Scope = 'active' | 'workbook';
@@ -14,6 +14,8 @@ export interface SheetRead {
   id: string;
   visibility: string;
   protected: boolean;
+  /** What the add-in may change on it. */
+  write: WriteMode;
   grid: Grid;
 }
 
@@ -40,59 +42,21 @@ export interface ReadOptions {
 export const DEFAULT_CELLS_PER_SYNC = 40_000;
 const MIN_CELLS_PER_SYNC = 64;
 
-/** Splits a RangeAreas address ("A!A1:B2, 'x, y'!C3") at the commas that are not inside a quoted sheet name. */
-export function splitAreas(address: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < address.length; i++) {
-    const ch = address[i];
-    if (ch === "'") {
-      if (quoted && address[i + 1] === "'") {
-        current += "''";
-        i++;
-        continue;
-      }
-      quoted = !quoted;
-    }
-    if (ch === ',' && !quoted) {
-      if (current.trim()) out.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  if (current.trim()) out.push(current.trim());
-  return out;
+export { splitAreas } from './merged-areas';
+
+/** What the add-in may change on a sheet: anything; only fills (protected, formatting allowed); nothing (protected). */
+export type WriteMode = 'all' | 'fill' | 'none';
+
+/** A sheet's write mode from its protection (loaded with `protected,options`, ExcelApi 1.2). */
+export function writeMode(protection: XlWorksheetProtection): WriteMode {
+  if (!protection.protected) return 'all';
+  return protection.options?.allowFormatCells ? 'fill' : 'none';
 }
 
-function areasOf(areas: XlRangeAreas): CellRange[] {
-  return areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseSheetAddress(a).range);
-}
-
-/**
- * Merged areas of each sheet, as the xlsx reader sees them: over the whole sheet (an empty merged
- * cell too). Should Excel refuse that for a very large sheet, over the used range instead.
- */
-async function readMerges(context: XlRequestContext, sheets: readonly XlWorksheet[], used: readonly XlRange[]): Promise<CellRange[][]> {
-  const whole = sheets.map((ws) => {
-    const areas = ws.getRange().getMergedAreasOrNullObject();
-    areas.load('address');
-    return areas;
-  });
-  try {
-    await context.sync();
-    return whole.map(areasOf);
-  } catch {
-    const inUse = used.map((u) => {
-      if (u.isNullObject) return undefined;
-      const areas = u.getMergedAreasOrNullObject();
-      areas.load('address');
-      return areas;
-    });
-    await context.sync();
-    return inUse.map((a) => (a ? areasOf(a) : []));
-  }
+/** The cells of a used range (loaded with rowIndex, columnIndex, rowCount, columnCount); undefined when empty. */
+export function usedRange(u: XlRange): CellRange | undefined {
+  if (u.isNullObject || u.rowCount === 0 || u.columnCount === 0) return undefined;
+  return { top: u.rowIndex, left: u.columnIndex, bottom: u.rowIndex + u.rowCount - 1, right: u.columnIndex + u.columnCount - 1 };
 }
 
 /** A range of a sheet to read into a grid. */
@@ -150,19 +114,26 @@ export async function readWorkbook(context: XlRequestContext, options: ReadOptio
   const readable = options.skipSheetIds ? sheets.items.filter((s) => !options.skipSheetIds!.has(s.id)) : sheets.items;
   const chosen: XlWorksheet[] = options.scope === 'active' ? readable.filter((s) => s.name === active.name) : readable;
   const used = chosen.map((ws) => {
-    ws.protection.load('protected');
+    ws.protection.load('protected,options');
     const range = ws.getUsedRangeOrNullObject(true);
     range.load('rowIndex,columnIndex,rowCount,columnCount');
     return range;
   });
   await context.sync();
-  const merges = options.caps.merges ? await readMerges(context, chosen, used) : chosen.map(() => []);
+  // merged areas over the whole sheet (an empty merged cell too), as the xlsx reader sees them; in
+  // pieces of the used range when there are too many for one call
+  const merges = options.caps.merges
+    ? await readMergedAreas(
+        context,
+        chosen.map((ws, i) => ({ sheet: ws, fallback: usedRange(used[i]) })),
+      )
+    : chosen.map(() => []);
 
   const grids = chosen.map((ws) => new Grid(options.file, ws.name));
   const jobs: BlockJob[] = [];
   used.forEach((u, i) => {
-    if (u.isNullObject || u.rowCount === 0 || u.columnCount === 0) return;
-    jobs.push({ sheet: chosen[i], grid: grids[i], block: { top: u.rowIndex, left: u.columnIndex, bottom: u.rowIndex + u.rowCount - 1, right: u.columnIndex + u.columnCount - 1 } });
+    const block = usedRange(u);
+    if (block) jobs.push({ sheet: chosen[i], grid: grids[i], block });
   });
   await readBlocks(context, jobs, options.maxCellsPerSync ?? DEFAULT_CELLS_PER_SYNC);
   merges.forEach((list, sheet) => list.forEach((m) => grids[sheet].addMerge(m)));
@@ -170,6 +141,6 @@ export async function readWorkbook(context: XlRequestContext, options: ReadOptio
   return {
     activeSheet: active.name,
     allSheets: sheets.items.map((ws) => ({ name: ws.name, id: ws.id })),
-    sheets: chosen.map((ws, i) => ({ name: ws.name, id: ws.id, visibility: ws.visibility, protected: ws.protection.protected, grid: grids[i] })),
+    sheets: chosen.map((ws, i) => ({ name: ws.name, id: ws.id, visibility: ws.visibility, protected: ws.protection.protected, write: writeMode(ws.protection), grid: grids[i] })),
   };
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import {
-  Badge,
   Body1,
+  Body1Strong,
   Button,
   Caption1,
   Divider,
@@ -23,9 +23,11 @@ import { WorkflowsView } from './WorkflowsView';
 import { clearSentence, countBySeverity, countsSentence, groupFindings, insertedSentence, markedSentence, normalisedSentence, sheetViews } from './view';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase, minWidth: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  counts: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  scope: { display: 'flex', flexWrap: 'wrap' },
+  counts: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
+  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
 const BUSY_LABEL: Record<NonNullable<PaneState['busy']>, string> = {
@@ -35,6 +37,11 @@ const BUSY_LABEL: Record<NonNullable<PaneState['busy']>, string> = {
   inserting: 'Inserisco i modelli…',
 };
 
+/**
+ * The pane, laid out for Excel's usual width (320 px): the commands, then what the last command
+ * did and the findings (the first visible without scrolling), then the notices, the tools, and
+ * how the sheets were read.
+ */
 export function App({ controller }: { controller: PaneController }) {
   const s = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
@@ -42,6 +49,7 @@ export function App({ controller }: { controller: PaneController }) {
   const findings = check?.dossier.findings ?? [];
   const counts = countBySeverity(findings);
   const sheets = check ? sheetViews(check.dossier.sources.flatMap((x) => x.sheets)) : [];
+  const notices = [...(check?.notices ?? []), ...(clear?.notices ?? []), ...(state.normalised?.notices ?? [])];
 
   return (
     <main className={s.root}>
@@ -49,17 +57,19 @@ export function App({ controller }: { controller: PaneController }) {
         <Subtitle2 as="h1" block>
           Controllo dei fogli PIAO
         </Subtitle2>
-        <Caption1 block>Trova le incoerenze nelle tabelle degli obiettivi e del personale e le segna nella cella.</Caption1>
+        {!check && <Caption1 block>Trova le incoerenze nelle tabelle degli obiettivi e del personale e le segna nella cella.</Caption1>}
       </header>
 
       <RadioGroup
         aria-label="Cosa controllare"
+        layout="horizontal"
+        className={s.scope}
         value={state.scope}
         onChange={(_, d) => controller.setScope(d.value === 'active' ? 'active' : 'workbook')}
         disabled={busy !== null}
       >
-        <Radio value="workbook" label="Tutta la cartella di lavoro" />
-        <Radio value="active" label="Solo il foglio attivo" />
+        <Radio value="workbook" label="Tutta la cartella" />
+        <Radio value="active" label="Foglio attivo" />
       </RadioGroup>
 
       <div className={s.actions}>
@@ -71,8 +81,6 @@ export function App({ controller }: { controller: PaneController }) {
         </Button>
       </div>
 
-      <WorkflowsView controller={controller} state={state} />
-
       {busy && <Spinner size="tiny" label={BUSY_LABEL[busy]} />}
 
       {error && (
@@ -81,6 +89,12 @@ export function App({ controller }: { controller: PaneController }) {
             <MessageBarTitle>Operazione non riuscita</MessageBarTitle>
             {error}
           </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {clear && !busy && (
+        <MessageBar intent="success">
+          <MessageBarBody>{clearSentence(clear.report)}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -96,41 +110,33 @@ export function App({ controller }: { controller: PaneController }) {
         </MessageBar>
       )}
 
-      {clear && !busy && (
-        <MessageBar intent="success">
-          <MessageBarBody>{clearSentence(clear.report)}</MessageBarBody>
-        </MessageBar>
-      )}
-
-      {[...(check?.notices ?? []), ...(clear?.notices ?? []), ...(state.normalised?.notices ?? [])].map((n) => (
-        <MessageBar key={n} intent="warning">
-          <MessageBarBody>{n}</MessageBarBody>
-        </MessageBar>
-      ))}
-
       {check && (
-        <section aria-label="Risultato del controllo">
+        <section aria-label="Risultato del controllo" className={s.result}>
           <div className={s.counts} role="status">
-            <Body1>{countsSentence(counts)}</Body1>
-            <Badge color="danger" appearance="filled" aria-label={`${counts.error} errori`}>
-              {counts.error} errori
-            </Badge>
-            <Badge color="warning" appearance="filled" aria-label={`${counts.warning} avvisi`}>
-              {counts.warning} avvisi
-            </Badge>
-            <Badge color="informative" appearance="filled" aria-label={`${counts.info} note`}>
-              {counts.info} note
-            </Badge>
+            <Body1Strong>{countsSentence(counts)}</Body1Strong>
           </div>
           <Caption1 block>
             {check.scope === 'active' ? `Foglio «${check.activeSheet}»` : `Cartella «${check.file}»`}. {markedSentence(check.marked, check.cleared)}
           </Caption1>
-          <Divider />
           {findings.length > 0 ? (
             <FindingsView groups={groupFindings(findings)} selected={state.selected} onSelect={(f) => controller.goTo(f)} />
           ) : (
             <Body1 block>Nessuna incoerenza trovata.</Body1>
           )}
+        </section>
+      )}
+
+      {notices.map((n) => (
+        <MessageBar key={n} intent="warning">
+          <MessageBarBody>{n}</MessageBarBody>
+        </MessageBar>
+      ))}
+
+      <Divider />
+      <WorkflowsView controller={controller} state={state} />
+
+      {check && (
+        <section aria-label="Come sono stati letti i fogli">
           <Divider />
           <Subtitle2 as="h2" block>
             Come sono stati letti i fogli

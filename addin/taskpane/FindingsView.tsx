@@ -1,7 +1,8 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import { Finding, Severity } from '../../importer/engine/schema/dossier';
-import { FindingGroup, placeLabel, severityLabel } from './view';
+import { FLAG_FILL } from '../flags/look';
+import { FindingGroup, findingsCount, placeLabel, severityLabel } from './view';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
@@ -25,16 +26,22 @@ const useStyles = makeStyles({
   },
   selected: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   place: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  info: { color: tokens.colorPaletteBlueForeground2 },
+  message: { overflowWrap: 'anywhere' },
+  // the icon sits on the fill its cells have in the grid, so the pane and the grid match
+  swatch: { display: 'inline-flex', alignItems: 'center', justifyContent: 'center', flexShrink: 0, width: '20px', height: '20px', borderRadius: tokens.borderRadiusSmall, border: '1px solid rgba(0, 0, 0, 0.25)' },
 });
+
+/** The glyph's colour on each fill: a dark shade of the same hue, readable on it (contrast over 4.5:1). */
+export const SEVERITY_GLYPH: Record<Severity, string> = { error: '#A4262C', warning: '#7A4D00', info: '#0B4F8A' };
 
 export function SeverityIcon({ severity }: { severity: Severity }) {
   const s = useStyles();
-  if (severity === 'error') return <ErrorCircle16Filled className={s.error} aria-label="errore" />;
-  if (severity === 'warning') return <Warning16Filled className={s.warning} aria-label="avviso" />;
-  return <Info16Filled className={s.info} aria-label="nota" />;
+  const Icon = severity === 'error' ? ErrorCircle16Filled : severity === 'warning' ? Warning16Filled : Info16Filled;
+  return (
+    <span className={s.swatch} style={{ backgroundColor: FLAG_FILL[severity], color: SEVERITY_GLYPH[severity] }} data-severity={severity} role="img" aria-label={severityLabel(severity).toLowerCase()}>
+      <Icon />
+    </span>
+  );
 }
 
 const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
@@ -49,7 +56,7 @@ interface Props {
 export function FindingsView({ groups, selected, onSelect }: Props) {
   const s = useStyles();
   return (
-    <Accordion multiple collapsible defaultOpenItems={groups.slice(0, 3).map((g) => g.key)}>
+    <Accordion multiple collapsible defaultOpenItems={groups.slice(0, 1).map((g) => g.key)}>
       {groups.map((g) => (
         <AccordionItem key={g.key} value={g.key}>
           <AccordionHeader size="small">
@@ -58,7 +65,7 @@ export function FindingsView({ groups, selected, onSelect }: Props) {
               <span className={s.title}>
                 {severityLabel(g.severity)} · <code>{g.rule}</code>
               </span>
-              <Badge appearance="tint" color={BADGE[g.severity]} aria-label={`${g.findings.length} segnalazioni`}>
+              <Badge appearance="tint" color={BADGE[g.severity]} aria-label={findingsCount(g.findings.length)}>
                 {g.findings.length}
               </Badge>
             </span>
@@ -75,7 +82,7 @@ export function FindingsView({ groups, selected, onSelect }: Props) {
                     title={`Vai alla cella ${f.cell} del foglio ${f.sheet}`}
                   >
                     <span className={s.place}>{placeLabel(f)}</span>
-                    <span>{f.message}</span>
+                    <span className={s.message}>{f.message}</span>
                   </button>
                 </li>
               ))}

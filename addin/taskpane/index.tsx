@@ -1,17 +1,21 @@
 /** The task pane page: also the function file of the ribbon buttons (shared runtime). */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { registerRibbonCommands } from '../commands/commands';
 import { officeHost, officeReady } from '../office/host';
 import { bundledTemplates } from '../templates/bundled';
 import { App } from './App';
 import { PaneController } from './controller';
+import { ThemedPane } from './theme';
 
 function render(node: React.ReactNode): void {
   const root = document.getElementById('root');
   if (!root) return;
-  createRoot(root).render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+  createRoot(root).render(<ThemedPane>{node}</ThemedPane>);
 }
+
+// the ribbon buttons first, before anything waits: a click may be what loaded this page
+let ready!: (controller: PaneController) => void;
+registerRibbonCommands(new Promise<PaneController>((resolve) => (ready = resolve)));
 
 officeReady().then(({ inExcel }) => {
   if (!inExcel) {
@@ -19,6 +23,6 @@ officeReady().then(({ inExcel }) => {
     return;
   }
   const controller = new PaneController(officeHost(), { templates: bundledTemplates(window.location.href) });
-  registerRibbonCommands(controller);
+  ready(controller);
   render(<App controller={controller} />);
 });

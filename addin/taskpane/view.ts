@@ -40,10 +40,21 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('it-IT')} ${n === 1 ? one : many}`;
 }
 
-/** "2 errori, 1 avviso, nessuna nota" */
+const SEVERITY_NOUN: Record<Severity, [string, string]> = { error: ['errore', 'errori'], warning: ['avviso', 'avvisi'], info: ['nota', 'note'] };
+
+/** "1 errore", "2 avvisi", "0 note": the count of one severity, singular or plural. */
+export function severityCount(s: Severity, n: number): string {
+  return plural(n, ...SEVERITY_NOUN[s]);
+}
+
+/** "1 segnalazione", "12 segnalazioni". */
+export function findingsCount(n: number): string {
+  return plural(n, 'segnalazione', 'segnalazioni');
+}
+
+/** "2 errori, 1 avviso" (severities with none are left out) */
 export function countsSentence(c: Counts): string {
-  const part = (n: number, one: string, many: string) => (n === 0 ? null : plural(n, one, many));
-  const parts = [part(c.error, 'errore', 'errori'), part(c.warning, 'avviso', 'avvisi'), part(c.info, 'nota', 'note')].filter(Boolean);
+  const parts = (['error', 'warning', 'info'] as const).filter((s) => c[s] > 0).map((s) => severityCount(s, c[s]));
   return parts.length ? parts.join(', ') : 'Nessuna segnalazione';
 }
 
@@ -66,11 +77,13 @@ export function markedSentence(marked: { cells: number; texts: number; via: Text
   return out.join(' ');
 }
 
-/** What "Pulisci segnalazioni" did. */
+/** What "Pulisci segnalazioni" did (from what Excel applied). */
 export function clearSentence(r: ClearReport): string {
-  if (r.restored === 0 && r.keptUserChanges === 0 && r.pending === 0) return 'Nessuna segnalazione da togliere.';
+  if (r.restored === 0 && r.keptUserChanges === 0 && r.pending === 0 && r.failed === 0) return 'Nessuna segnalazione da togliere.';
   const out: string[] = [];
-  out.push(`Segnalazioni tolte da ${plural(r.restored, 'cella', 'celle')}: colori e note di prima sono stati ripristinati.`);
+  if (r.restored || !r.failed) out.push(`Segnalazioni tolte da ${plural(r.restored, 'cella', 'celle')}: colori e note di prima sono stati ripristinati.`);
+  if (r.approximate) out.push(`In ${plural(r.approximate, 'cella', 'celle')} è tornato il colore di sfondo ma non il motivo o la tinta (servono ExcelApi 1.9).`);
+  if (r.failed) out.push(`${plural(r.failed, 'cella non è stata ripristinata', 'celle non sono state ripristinate')}: Excel ha rifiutato la modifica; ripeti "Pulisci segnalazioni".`);
   if (r.edited) out.push(`${plural(r.edited, 'cella è stata modificata', 'celle sono state modificate')} dopo il controllo: i valori restano come li hai lasciati.`);
   if (r.keptUserChanges) out.push(`In ${plural(r.keptUserChanges, 'cella', 'celle')} hai cambiato colore, nota o commento dopo il controllo: restano come li hai lasciati.`);
   if (r.pending) out.push(`${plural(r.pending, 'nota o commento non si può', 'note o commenti non si possono')} togliere con questa versione di Excel: riprova con Excel aggiornato.`);

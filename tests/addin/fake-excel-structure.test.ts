@@ -101,10 +101,13 @@ describe('in-memory Excel: what the workflows write', () => {
     expect(seen).toEqual(['B2 RangeEdited']);
     // a removal queued in another context than the handler's never reaches Excel
     expect(() => handler.remove()).toThrow(/contesto/);
-    await excel.runIn(handler.context, async (ctx) => {
-      handler.remove();
-      await ctx.sync();
-    });
+    await excel.run(
+      async (ctx) => {
+        handler.remove();
+        await ctx.sync();
+      },
+      { previousObjects: handler.context },
+    );
     await excel.userEdit('Foglio1', 'B3', [[6]]);
     expect(seen).toHaveLength(1);
     expect(excel.events.count()).toBe(0);

@@ -55,7 +55,7 @@ describe('Pulisci segnalazioni', () => {
       { op: 'restoreFill', sheet: 'S', cell: 'B2', fill: BLUE },
       { op: 'setNote', sheet: 'S', cell: 'B2', text: 'Nota del collega\r\nseconda riga' },
     ]);
-    expect(plan.report).toEqual({ restored: 1, edited: 1, keptUserChanges: 0, pending: 0 });
+    expect(plan.report).toEqual({ restored: 1, edited: 1, keptUserChanges: 0, pending: 0, failed: 0, approximate: 0 });
   });
 
   it('deletes our note where there was none, and leaves a fill or note the user changed after the check', () => {

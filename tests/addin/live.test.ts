@@ -38,7 +38,7 @@ describe('LiveScheduler (quiet time after the last edit)', () => {
     await Promise.resolve();
     expect(runs).toHaveLength(1);
     expect([...runs[0].keys()]).toEqual(['s1', 's2']);
-    expect(runs[0].get('s1')).toEqual([parseRange('B3'), parseRange('B4')]);
+    expect(runs[0].get('s1')).toEqual({ edits: [parseRange('B3'), parseRange('B4')], local: true });
   });
 
   it('keeps edits made during a re-check for the next one, never running two at once', async () => {
@@ -65,10 +65,35 @@ describe('LiveScheduler (quiet time after the last edit)', () => {
     release();
     await jest.runAllTimersAsync();
     expect(runs).toHaveLength(2);
-    expect(runs[1].get('s1')).toEqual([parseRange('A2')]);
+    expect(runs[1].get('s1')).toEqual({ edits: [parseRange('A2')], local: true });
     release();
     await jest.runAllTimersAsync();
     expect(most).toBe(1);
+    expect(s.busy).toBe(false);
+  });
+
+  it('tries the edits of a failed re-check again, before the newer ones, and marks co-author edits', async () => {
+    const runs: Changes[] = [];
+    let fail = true;
+    const s = new LiveScheduler(
+      async (c) => {
+        runs.push(c);
+        if (fail) {
+          fail = false;
+          return c; // handed back: a failed re-check
+        }
+      },
+      jestTimers,
+      100,
+    );
+    s.notify('s1', parseRange('A1'));
+    s.notify('s2', parseRange('B1'), false);
+    await s.flush();
+    s.notify('s1', parseRange('A2'));
+    await jest.runAllTimersAsync();
+    expect(runs).toHaveLength(2);
+    expect(runs[1].get('s1')).toEqual({ edits: [parseRange('A1'), parseRange('A2')], local: true });
+    expect(runs[1].get('s2')).toEqual({ edits: [parseRange('B1')], local: false });
     expect(s.busy).toBe(false);
   });
 

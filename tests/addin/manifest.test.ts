@@ -48,8 +48,57 @@ describe('manifest.xml', () => {
     expect(app.Permissions).toBe('ReadWriteDocument');
   });
 
-  it('asks for ExcelApi 1.5, the least the add-in runs on (the rest is checked at run time)', () => {
-    expect(app.Requirements.Sets.Set).toEqual([{ '@Name': 'ExcelApi', '@MinVersion': '1.5' }]);
+  it('asks for ExcelApi 1.5 (the rest is checked at run time), the shared runtime and the custom functions runtime it uses', () => {
+    expect(app.Requirements.Sets.Set).toEqual([
+      { '@Name': 'ExcelApi', '@MinVersion': '1.5' },
+      // <Runtimes> below: "Update the requirements section to include the shared runtime" (Microsoft,
+      // "Configure your Office Add-in to use a shared runtime")
+      { '@Name': 'SharedRuntime', '@MinVersion': '1.1' },
+      // CustomFunctions.Error, which carries the #VALORE! messages, is CustomFunctionsRuntime 1.2
+      { '@Name': 'CustomFunctionsRuntime', '@MinVersion': '1.2' },
+    ]);
+  });
+
+  it('puts every element in the order the manifest schemas require (Microsoft, "How to find the proper order of manifest elements")', () => {
+    // the order of the children the XSDs allow, for the elements this manifest uses
+    const ORDER: Record<string, string[]> = {
+      OfficeApp: ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'Dictionary', 'VersionOverrides', 'ExtendedOverrides'],
+      Requirements: ['Sets', 'Methods'],
+      DefaultSettings: ['SourceLocation', 'RequestedWidth', 'RequestedHeight'],
+      VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'EquivalentAddins'],
+      'VersionOverrides/Hosts/Host': ['Runtimes', 'AllFormFactors', 'DesktopFormFactor'],
+      'AllFormFactors/ExtensionPoint': ['Script', 'Page', 'Metadata', 'Namespace'],
+      DesktopFormFactor: ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
+      GetStarted: ['Title', 'Description', 'LearnMoreUrl'],
+      Group: ['OverriddenByRibbonApi', 'Label', 'Icon', 'Control'],
+      Control: ['OverriddenByRibbonApi', 'Label', 'Supertip', 'Icon', 'Action', 'Enabled', 'Items'],
+      Supertip: ['Title', 'Description'],
+      Action: ['TaskpaneId', 'SourceLocation', 'Title', 'FunctionName'],
+      Resources: ['Images', 'Urls', 'ShortStrings', 'LongStrings'],
+    };
+    type Node = Record<string, unknown>;
+    const ordered = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, preserveOrder: true }).parse(text) as Node[];
+    const nameOf = (n: Node) => Object.keys(n).find((k) => k !== ':@' && k !== '#text' && k !== '?xml' && k !== '#comment');
+    let checked = 0;
+    const walk = (nodes: Node[], path: string[]) => {
+      for (const n of nodes) {
+        const name = nameOf(n);
+        if (!name) continue;
+        const here = [...path, name];
+        const children = ((n[name] as Node[]) ?? []).map(nameOf).filter((c): c is string => c !== undefined);
+        const key = Object.keys(ORDER).find((k) => here.join('/').endsWith(k));
+        if (key && children.length) {
+          const order = ORDER[key];
+          const positions = children.map((c) => order.indexOf(c));
+          expect({ element: here.join('/'), unknown: children.filter((c, i) => positions[i] < 0) }).toEqual({ element: here.join('/'), unknown: [] });
+          expect({ element: here.join('/'), children }).toEqual({ element: here.join('/'), children: [...children].sort((a, b) => order.indexOf(a) - order.indexOf(b)) });
+          checked++;
+        }
+        walk((n[name] as Node[]) ?? [], here);
+      }
+    };
+    walk(ordered, []);
+    expect(checked).toBeGreaterThan(15);
   });
 
   it('has the ribbon group PIAO with Controlla, Pulisci segnalazioni and Apri pannello', () => {

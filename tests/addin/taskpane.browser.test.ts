@@ -31,6 +31,9 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const CHROMIUM = process.env.PIAO_CHROMIUM ?? '/usr/bin/chromium';
 const SAMPLE = join(__dirname, '..', '..', 'templates', 'samples', 'comune-borgo-esempio', 'peg-2024.xlsx');
 const ROOT = join(__dirname, '..', '..');
+/** Excel's usual task pane width, and a height a laptop screen leaves it. */
+const PANE_WIDTH = 320;
+const PANE_HEIGHT = 640;
 
 jest.setTimeout(240_000);
 
@@ -116,7 +119,10 @@ describe('task pane in headless Chromium', () => {
 
     // the ribbon button "Pulisci segnalazioni" runs in the same page (shared runtime)
     expect(await page.evaluate(() => (window as unknown as { __piaoFake: { actions(): string[] } }).__piaoFake.actions())).toEqual(['piaoControlla', 'piaoPulisci']);
+    const shownBefore = await page.evaluate(() => (window as unknown as { __piaoFake: { shown(): number } }).__piaoFake.shown());
     await page.evaluate(() => (window as unknown as { __piaoFake: { press(n: string): Promise<void> } }).__piaoFake.press('piaoPulisci'));
+    // the pane opens to show what the button did
+    expect(await page.evaluate(() => (window as unknown as { __piaoFake: { shown(): number } }).__piaoFake.shown())).toBe(shownBefore + 1);
     const cleared = await fake();
     expect(cleared.sheets.map((s) => ({ cells: s.cells, notes: s.notes }))).toEqual(data.sheets.map((s) => ({ cells: s.cells, notes: s.notes })));
     expect(cleared.customXmlParts).toEqual([]);
@@ -127,9 +133,20 @@ describe('task pane in headless Chromium', () => {
     await page.close();
   });
 
-  /** The pane on a workbook, with the network closed but for its own files and the office.js stand-in. */
-  async function openPane(workbook: FakeWorkbookData, apiVersion = '1.18'): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 420, height: 980 } });
+  interface PaneOptions {
+    apiVersion?: string;
+    /** Office.context.officeTheme. */
+    theme?: Record<string, unknown>;
+    /** Ribbon buttons pressed while the add-in loads. */
+    pressAtStart?: string[];
+  }
+
+  /**
+   * The pane on a workbook, at Excel's usual task pane width (320 px) and a height a laptop gives
+   * it, with the network closed but for its own files and the office.js stand-in.
+   */
+  async function openPane(workbook: FakeWorkbookData, apiVersion = '1.18', options: PaneOptions = {}): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: PANE_HEIGHT } });
     const foreign: string[] = [];
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -141,13 +158,15 @@ describe('task pane in headless Chromium', () => {
       return route.abort();
     });
     await page.addInitScript(
-      ({ wb, api, xlsx }) => {
+      ({ wb, api, xlsx, theme, press }) => {
         const w = window as unknown as Record<string, unknown>;
         w.__PIAO_FAKE_WORKBOOK__ = wb;
         w.__PIAO_FAKE_API__ = api;
         w.__PIAO_FAKE_XLSX__ = xlsx;
+        w.__PIAO_FAKE_THEME__ = theme;
+        w.__PIAO_PRESS_AT_START__ = press;
       },
-      { wb: workbook, api: apiVersion, xlsx: templates },
+      { wb: workbook, api: options.apiVersion ?? apiVersion, xlsx: templates, theme: options.theme, press: options.pressAtStart ?? [] },
     );
     await page.goto(`${origin}/taskpane.html`);
     return { page, foreign, errors };
@@ -237,7 +256,8 @@ describe('task pane in headless Chromium', () => {
     await page.getByText(/Ultimo aggiornamento: «Personale 2024»/).waitFor();
     const after = await status.innerText();
     expect(after).not.toBe(before);
-    expect(Number(/(\d+) errori/.exec(after)![1])).toBe(Number(/(\d+) errori/.exec(before)![1]) - 1);
+    const errorCount = (text: string) => Number(/(\d+) error[ei]/.exec(text)![1]);
+    expect(errorCount(after)).toBe(errorCount(before) - 1);
     await page.waitForTimeout(300);
     const shot = shotPath('ricontrollo.png');
     await page.screenshot({ path: shot, fullPage: true });
@@ -249,6 +269,79 @@ describe('task pane in headless Chromium', () => {
     expect(handlers).toBe(0);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('at 320 px shows the first finding without scrolling, counts in the singular where there is one, and the warning icon on the grid\'s warning fill', async () => {
+    const { page, errors, foreign } = await openPane(structuredClone(data));
+    await page.getByRole('button', { name: 'Controlla' }).click();
+    const first = page.locator('li button').first();
+    await first.waitFor();
+    const box = (await first.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(PANE_HEIGHT);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // nothing wider than the pane
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+    // the tools come after the findings
+    const tools = (await page.getByRole('region', { name: 'Strumenti' }).boundingBox())!;
+    expect(tools.y).toBeGreaterThan(box.y);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\b1 (errori|avvisi|note|segnalazioni|celle)\b/);
+    expect(text).not.toMatch(/\b(0|[2-9]|\d\d+) (errore|avviso|nota|segnalazione|cella)\b/);
+    // each severity's icon sits on the fill its cells have in the grid
+    const swatches = await page.locator('[data-severity]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-severity'), getComputedStyle(e).backgroundColor]));
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    expect(swatches.length).toBeGreaterThan(1);
+    for (const [severity, colour] of swatches) expect(colour).toBe(rgb(FLAG_FILL[severity as keyof typeof FLAG_FILL]));
+    expect(swatches.some(([severity]) => severity === 'warning')).toBe(true);
+    await page.waitForTimeout(300);
+    const shot = shotPath('taskpane-320.png');
+    await page.screenshot({ path: shot });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('follows a dark Office theme: dark background, light text, readable', async () => {
+    const dark = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#363636', controlForegroundColor: '#FFFFFF', isDarkTheme: true };
+    const { page, errors } = await openPane(structuredClone(data), '1.18', { theme: dark });
+    await page.getByRole('button', { name: 'Controlla' }).click();
+    await page.locator('li button').first().waitFor();
+    const colours = await page.locator('main').evaluate((m) => {
+      let el: Element | null = m;
+      let bg = 'rgba(0, 0, 0, 0)';
+      while (el && (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent')) {
+        bg = getComputedStyle(el).backgroundColor;
+        el = el.parentElement;
+      }
+      return { bg, fg: getComputedStyle(m.querySelector('h1')!).color, item: getComputedStyle(m.querySelector('li button')!).color };
+    });
+    const lum = (css: string) => {
+      const [r, g, b] = css.match(/\d+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    expect(colours.bg).toBe('rgb(38, 38, 38)');
+    for (const fg of [colours.fg, colours.item]) expect((lum(fg) + 0.05) / (lum(colours.bg) + 0.05)).toBeGreaterThan(4.5);
+    await page.waitForTimeout(300);
+    const shot = shotPath('taskpane-scuro.png');
+    await page.screenshot({ path: shot });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a ribbon button pressed while the add-in loads (its first click), and opens the pane to show what it did', async () => {
+    const { page, errors } = await openPane(structuredClone(data), '1.18', { pressAtStart: ['piaoControlla'] });
+    const status = page.getByRole('status');
+    await status.waitFor();
+    const presses = await page.evaluate(() => (window as unknown as { __piaoFake: { startPresses(): { completed: string[]; dropped: string[] } } }).__piaoFake.startPresses());
+    expect(presses.dropped).toEqual([]);
+    await page.waitForFunction(() => (window as unknown as { __piaoFake: { startPresses(): { completed: string[] } } }).__piaoFake.startPresses().completed.length === 1);
+    expect(await page.evaluate(() => (window as unknown as { __piaoFake: { shown(): number } }).__piaoFake.shown())).toBe(1);
+    const flagged = (await fakeData(page)).sheets.flatMap((s) => s.cells.filter(([, c]) => c.fill && Object.values(FLAG_FILL).includes(c.fill.color)));
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

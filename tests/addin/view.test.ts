@@ -1,6 +1,9 @@
 /** What the task pane writes: grouped findings, counts and the sentences after each command. */
 import { Finding } from '../../importer/engine/schema/dossier';
-import { clearSentence, countBySeverity, countsSentence, groupFindings, markedSentence, sheetViews, italianDate } from '../../addin/taskpane/view';
+import { clearSentence, countBySeverity, countsSentence, findingsCount, groupFindings, markedSentence, severityCount, sheetViews, italianDate } from '../../addin/taskpane/view';
+import { paneTheme } from '../../addin/taskpane/theme';
+import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { emptyClearReport } from '../../addin/flags/plan';
 import { kindLabel, roleLabel } from '../../addin/taskpane/labels';
 
 const f = (rule: string, severity: Finding['severity'], cell: string): Finding => ({ rule, severity, file: 'f', sheet: 'S', cell, message: `${rule} in ${cell}` });
@@ -20,13 +23,30 @@ describe('task pane view', () => {
   it('says counts and outcomes in Italian', () => {
     expect(countsSentence(countBySeverity([f('a', 'error', 'A1'), f('a', 'error', 'A2'), f('b', 'warning', 'A3')]))).toBe('2 errori, 1 avviso');
     expect(countsSentence(countBySeverity([]))).toBe('Nessuna segnalazione');
-    expect(markedSentence({ cells: 3, texts: 2, via: 'comment' }, { restored: 1, edited: 0, keptUserChanges: 0, pending: 0 })).toBe(
+    expect(markedSentence({ cells: 3, texts: 2, via: 'comment' }, { ...emptyClearReport(), restored: 1 })).toBe(
       '3 celle segnate nella griglia, con il messaggio in un commento. 1 cella corretta dal controllo precedente: segnalazione tolta.',
     );
-    expect(clearSentence({ restored: 4, edited: 1, keptUserChanges: 2, pending: 0 })).toBe(
+    expect(clearSentence({ ...emptyClearReport(), restored: 4, edited: 1, keptUserChanges: 2 })).toBe(
       'Segnalazioni tolte da 4 celle: colori e note di prima sono stati ripristinati. 1 cella è stata modificata dopo il controllo: i valori restano come li hai lasciati. In 2 celle hai cambiato colore, nota o commento dopo il controllo: restano come li hai lasciati.',
     );
-    expect(clearSentence({ restored: 0, edited: 0, keptUserChanges: 0, pending: 0 })).toBe('Nessuna segnalazione da togliere.');
+    expect(clearSentence(emptyClearReport())).toBe('Nessuna segnalazione da togliere.');
+  });
+
+  it('counts in the singular for one, the plural otherwise', () => {
+    expect([severityCount('error', 1), severityCount('error', 2), severityCount('warning', 1), severityCount('info', 1), severityCount('info', 0)]).toEqual(['1 errore', '2 errori', '1 avviso', '1 nota', '0 note']);
+    expect([findingsCount(1), findingsCount(15000)]).toEqual(['1 segnalazione', '15.000 segnalazioni']);
+    expect(clearSentence({ ...emptyClearReport(), restored: 1, failed: 1, approximate: 1 })).toBe(
+      'Segnalazioni tolte da 1 cella: colori e note di prima sono stati ripristinati. In 1 cella è tornato il colore di sfondo ma non il motivo o la tinta (servono ExcelApi 1.9). 1 cella non è stata ripristinata: Excel ha rifiutato la modifica; ripeti "Pulisci segnalazioni".',
+    );
+  });
+
+  it('follows the Office theme: dark or light, with Office\'s background when the text stays readable on it', () => {
+    expect(paneTheme({ bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', isDarkTheme: true }).colorNeutralBackground1).toBe('#262626');
+    expect(paneTheme({ bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF' }).colorNeutralForeground1).toBe('#FFFFFF');
+    expect(paneTheme({ bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000' }).colorNeutralBackground2).toBe(webLightTheme.colorNeutralBackground2);
+    expect(paneTheme({ bodyBackgroundColor: '#262626', bodyForegroundColor: '#303030' })).toBe(webDarkTheme); // unreadable: Fluent's own dark colours
+    expect(paneTheme(undefined, true)).toBe(webDarkTheme);
+    expect(paneTheme(undefined)).toBe(webLightTheme);
   });
 
   it('names sheet kinds and column roles in Italian', () => {

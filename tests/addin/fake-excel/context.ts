@@ -1,7 +1,22 @@
 import { FakeOfficeError, fail, notLoaded } from './errors';
-import { FakeWorkbook } from './workbook';
+import { FakeSheet, FakeWorkbook } from './workbook';
 import type { FakeEvents, XlsxDecoder } from './structure';
 import { CellRange } from '../../../importer/engine/grid/address';
+
+/**
+ * Request bytes. Excel on the web refuses a request over 5 MB, and "the payload size of a request
+ * combines the number of API calls, the number of objects, such as Range objects, and the length
+ * of the value to set or get" (Microsoft, "Performance optimization using the Excel JavaScript
+ * API", payload size limit best practices): so every proxy object an add-in creates costs bytes
+ * (Office.js sends its object path and the action that instantiates it), and so does every call,
+ * property write and load, besides its arguments. The figures are an estimate of the JSON that
+ * Office.js builds, not a documented number; what matters is that the bytes grow with objects and
+ * calls as they do in Excel, so an adapter that creates an object per cell meets the limit where
+ * a real one would. (Microsoft's example: 10,000 single-cell writes with their Range objects
+ * "would likely exceed the 5MB payload size limit".)
+ */
+export const OBJECT_BYTES = 200;
+export const ACTION_BYTES = 120;
 
 /** Stages a loaded value, to be visible once the whole sync succeeds. */
 export type Stage = (obj: FakeObject<unknown>, prop: string, value: unknown) => void;
@@ -24,12 +39,34 @@ export interface FakeExcelStats {
   log: SyncRecord[];
 }
 
+/** A cell the user is typing into (cell edit mode). */
+export interface FakeCellEdit {
+  sheet: string;
+  address: string;
+  /** Resolves when the user presses Enter or Esc. */
+  ended: Promise<void>;
+}
+
+/** A range an add-in's own writes changed in a sync (values or formats): Excel fires onChanged for it. */
+export interface FakeChange {
+  sheet: FakeSheet;
+  range: CellRange;
+  /** For a single cell: its value and type before the write. */
+  before?: { value: unknown; type: string };
+}
+
 /** What a context needs from its Excel: the workbook, the API version, the limits and the counters. */
 export interface FakeHostState {
   workbook: FakeWorkbook;
   apiVersion: string;
   payloadLimit: number;
   stats: FakeExcelStats;
+  /** The user is editing a cell: batches fail, or wait when run with delayForCellEdit. */
+  cellEdit: FakeCellEdit | null;
+  /** Fault injection: error codes the next syncs fail with, one per sync (a transient failure). */
+  failNextSyncs: string[];
+  /** How getMergedAreasOrNullObject picks areas: all that overlap the range, or only those whose top-left cell is in it. */
+  mergedAreas: 'overlapping' | 'top-left';
   /** Fault injection: an error code for a call Excel should refuse (say, on too large a range). */
   refuse?: (api: string, range?: CellRange) => string | undefined;
   /** Event handlers registered on the sheets (they outlive the Excel.run that added them). */
@@ -60,8 +97,27 @@ export function versionAtLeast(have: string, want: string): boolean {
 export class FakeContext {
   private queue: Action[] = [];
   private closed = false;
+  /** Bytes of the proxy objects created since the last sync. */
+  private objectBytes = 0;
+  /** True while a sync runs its actions (objects made then are Excel's answers, not requests). */
+  private executing = false;
+  private changes: FakeChange[] = [];
 
-  constructor(readonly host: FakeHostState) {}
+  constructor(
+    readonly host: FakeHostState,
+    /** Excel.RunOptions.delayForCellEdit of the run this context belongs to. */
+    public delayForCellEdit = false,
+  ) {}
+
+  /** A proxy object was created: its object path travels with the next request. */
+  objectCreated(): void {
+    if (!this.executing) this.objectBytes += OBJECT_BYTES;
+  }
+
+  /** An action of this sync changed values or formats of a range (Excel will fire onChanged). */
+  changed(change: FakeChange): void {
+    this.changes.push(change);
+  }
 
   /** The workbook's state (the API objects are in proxies.ts). */
   get model(): FakeWorkbook {
@@ -95,11 +151,23 @@ export class FakeContext {
     this.check();
     const actions = this.queue;
     this.queue = [];
-    const requestBytes = actions.reduce((n, a) => n + a.bytes, 0);
+    const requestBytes = this.objectBytes + actions.reduce((n, a) => n + a.bytes, 0);
+    this.objectBytes = 0;
     const record: SyncRecord = { requestBytes, responseBytes: 0, actions: actions.length };
     this.host.stats.syncs++;
     this.host.stats.log.push(record);
     await Promise.resolve();
+    const injected = this.host.failNextSyncs.shift();
+    if (injected) throw fail(injected, `Sincronizzazione rifiutata da Excel (simulazione: ${injected}).`);
+    if (this.host.cellEdit) {
+      // Excel.RunOptions.delayForCellEdit: "When false, if the user is in cell edit when the batch
+      // request is processed by the host, the batch automatically fails" (RunOptions reference in
+      // @types/office-js; the code is InvalidOperationInCellEditMode, see Microsoft's "Error
+      // handling with the application-specific JavaScript APIs" and OfficeDev/office-js#625,
+      // #3388); when true the batch waits until the user leaves the cell.
+      if (!this.delayForCellEdit) throw fail('InvalidOperationInCellEditMode', 'Excel è in modalità di modifica della cella: premi Invio o Esc e riprova.');
+      while (this.host.cellEdit) await this.host.cellEdit.ended;
+    }
     if (requestBytes > this.host.payloadLimit) throw fail('RequestPayloadSizeLimitExceeded', `Richiesta di ${requestBytes} byte oltre il limite di ${this.host.payloadLimit}.`);
     const staged: [FakeObject<unknown>, string, unknown][] = [];
     let responseBytes = 0;
@@ -107,8 +175,19 @@ export class FakeContext {
       staged.push([obj, prop, value]);
       responseBytes += byteLength(value) + prop.length + 4;
     };
-    for (const a of actions) await a.run(stage);
+    this.executing = true;
+    try {
+      for (const a of actions) await a.run(stage);
+    } finally {
+      this.executing = false;
+      // what was applied before a failing action stays applied, and Excel tells the handlers
+      const changes = this.changes;
+      this.changes = [];
+      if (changes.length) this.host.events.afterSync(changes);
+    }
     record.responseBytes = responseBytes;
+    // Excel on the web limits requests and responses to 5 MB, every read included (Microsoft,
+    // "Resource limits and performance optimization for Office Add-ins", Excel add-ins)
     if (responseBytes > this.host.payloadLimit) throw fail('ResponsePayloadSizeLimitExceeded', `Risposta di ${responseBytes} byte oltre il limite di ${this.host.payloadLimit}.`);
     for (const [obj, prop, value] of staged) obj.commit(prop, value);
   }
@@ -150,7 +229,9 @@ export abstract class FakeObject<T> {
     readonly ctx: FakeContext,
     private readonly resolver: () => T | null,
     readonly className: string,
-  ) {}
+  ) {
+    ctx.objectCreated();
+  }
 
   protected abstract scalars(): Record<string, Scalar<T>>;
 
@@ -162,6 +243,12 @@ export abstract class FakeObject<T> {
   resolveNow(): T | null {
     if (!this.resolved) this.resolved = { value: this.resolver() };
     return this.resolved.value;
+  }
+
+  /** Looks the target up again (a collection loaded again lists its items as they are now). */
+  protected resolveAgain(): T | null {
+    this.resolved = undefined;
+    return this.resolveNow();
   }
 
   /** The target, for an action that needs one: a null object cannot be acted on. */
@@ -188,7 +275,7 @@ export abstract class FakeObject<T> {
   /** Queues a check that the target exists (getItem) or a probe that tells whether it does (OrNullObject). */
   probe(nullable: boolean): this {
     this.ctx.enqueue({
-      bytes: 40,
+      bytes: 0, // the object's own bytes were counted when it was made
       run: (stage) => {
         const t = this.resolveNow();
         if (t === null && !nullable) throw fail('ItemNotFound', `${this.className}: elemento non trovato.`);
@@ -200,12 +287,12 @@ export abstract class FakeObject<T> {
 
   /** Queues a write or a call on the target. */
   protected act(name: string, args: unknown, run: (target: T) => void): void {
-    this.ctx.enqueue({ bytes: 40 + name.length + byteLength(args), run: () => run(this.target()) });
+    this.ctx.enqueue({ bytes: ACTION_BYTES + name.length + byteLength(args), run: () => run(this.target()) });
   }
 
   load(option?: LoadArg): this {
     const paths = loadPaths(option);
-    this.ctx.enqueue({ bytes: 40 + byteLength(paths), run: (stage) => this.loadNow(paths, stage) });
+    this.ctx.enqueue({ bytes: ACTION_BYTES + byteLength(paths), run: (stage) => this.loadNow(paths, stage) });
     return this;
   }
 
@@ -251,7 +338,7 @@ export abstract class FakeCollection<T, I extends FakeObject<unknown>> extends F
   }
 
   override loadNow(paths: string[], stage: Stage): void {
-    const list = this.resolveNow();
+    const list = this.resolveAgain();
     stage(this as FakeObject<unknown>, 'isNullObject', list === null);
     if (list === null) return;
     const wanted = paths.map((p) => (p === 'items' ? '' : p.startsWith('items/') ? p.slice(6) : p)).filter(Boolean);

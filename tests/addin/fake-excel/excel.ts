@@ -3,8 +3,8 @@
  * (queued calls, load before read, sync, 5 MB payload limit, requirement sets), over a workbook
  * kept in memory. Every adapter path runs against it.
  */
-import type { AddinHost, XlRequestContext } from '../../../addin/office/excel-api';
-import { FakeContext, FakeExcelStats, FakeHostState, versionAtLeast } from './context';
+import type { AddinHost, XlRequestContext, XlRunOptions } from '../../../addin/office/excel-api';
+import { FakeCellEdit, FakeContext, FakeExcelStats, FakeHostState, versionAtLeast } from './context';
 import { FakeWorkbookProxy } from './proxies';
 import { FakeEvents, XlsxDecoder } from './structure';
 import { FakeValueType, FakeWorkbook, FakeWorkbookData } from './workbook';
@@ -28,6 +28,7 @@ export interface FakeExcelOptions {
   payloadLimit?: number;
   refuse?: FakeHostState['refuse'];
   decodeXlsx?: XlsxDecoder;
+  mergedAreas?: FakeHostState['mergedAreas'];
 }
 
 export class FakeExcel implements FakeHostState {
@@ -35,7 +36,11 @@ export class FakeExcel implements FakeHostState {
   payloadLimit: number;
   refuse?: FakeHostState['refuse'];
   decodeXlsx?: XlsxDecoder;
-  readonly events = new FakeEvents();
+  mergedAreas: FakeHostState['mergedAreas'];
+  cellEdit: FakeCellEdit | null = null;
+  private endCellEdit?: () => void;
+  failNextSyncs: string[] = [];
+  readonly events: FakeEvents;
   stats: FakeExcelStats = { runs: 0, syncs: 0, log: [] };
 
   constructor(
@@ -46,15 +51,27 @@ export class FakeExcel implements FakeHostState {
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
     this.refuse = options.refuse;
     this.decodeXlsx = options.decodeXlsx;
+    this.mergedAreas = options.mergedAreas ?? 'overlapping';
+    this.events = new FakeEvents(() => this.apiVersion);
   }
 
   static fromData(data: FakeWorkbookData, options?: FakeExcelOptions): FakeExcel {
     return new FakeExcel(FakeWorkbook.fromData(data), options);
   }
 
-  /** Excel.run: a fresh context; every queued call must have been synced when the batch ends. */
-  async run<T>(batch: (context: XlRequestContext) => Promise<T>): Promise<T> {
-    const inner = new FakeContext(this);
+  /**
+   * Excel.run(options, batch): a fresh context, or the context of an earlier run when
+   * `previousObjects` names one (an event handler's); every queued call must have been synced when
+   * the batch ends. `delayForCellEdit` makes its syncs wait while the user edits a cell.
+   */
+  async run<T>(batch: (context: XlRequestContext) => Promise<T>, options: XlRunOptions = {}): Promise<T> {
+    let inner: FakeContext;
+    if (options.previousObjects !== undefined) {
+      if (!(options.previousObjects instanceof FakeContext) || options.previousObjects.host !== this) throw new Error('Excel.run: contesto di un altro Excel.');
+      inner = options.previousObjects;
+      inner.reopen();
+      inner.delayForCellEdit = options.delayForCellEdit === true;
+    } else inner = new FakeContext(this, options.delayForCellEdit === true);
     this.stats.runs++;
     try {
       const result = await batch(new FakeRequestContext(inner));
@@ -65,30 +82,60 @@ export class FakeExcel implements FakeHostState {
     }
   }
 
-  /** Excel.run(object.context, batch): the batch runs in the request context of an earlier run. */
-  async runIn<T>(context: unknown, batch: (context: XlRequestContext) => Promise<T>): Promise<T> {
-    if (!(context instanceof FakeContext) || context.host !== this) throw new Error('Excel.run: contesto di un altro Excel.');
-    context.reopen();
-    this.stats.runs++;
-    try {
-      const result = await batch(new FakeRequestContext(context));
-      if (context.pending) throw new Error(`Excel.run terminato con ${context.pending} operazioni in coda mai sincronizzate.`);
-      return result;
-    } finally {
-      context.close();
-    }
-  }
-
   /**
    * The user types into cells (values as Excel stores them), then Excel fires the sheet's
    * onChanged handlers with the range's address; resolves when they have run.
    */
   async userEdit(sheetName: string, address: string, values: (string | number | boolean | null)[][], type?: FakeValueType): Promise<void> {
+    await this.edit(sheetName, address, values, type, 'Local');
+  }
+
+  /**
+   * A co-author changes cells (the workbook is shared): Excel fires onChanged with source "Remote"
+   * (Microsoft, "Work with Events using the Excel JavaScript API", events and coauthoring).
+   */
+  async coauthorEdit(sheetName: string, address: string, values: (string | number | boolean | null)[][], type?: FakeValueType): Promise<void> {
+    await this.edit(sheetName, address, values, type, 'Remote');
+  }
+
+  private async edit(sheetName: string, address: string, values: (string | number | boolean | null)[][], type: FakeValueType | undefined, source: 'Local' | 'Remote'): Promise<void> {
     const sheet = this.workbook.sheet(sheetName);
     if (!sheet) throw new Error(`foglio ${sheetName} assente`);
     const range = parseRange(address);
+    const single = range.top === range.bottom && range.left === range.right;
+    const before = single ? { value: sheet.cell(range.top, range.left)?.value ?? '', type: sheet.cell(range.top, range.left)?.type ?? 'Empty' } : undefined;
     values.forEach((row, r) => row.forEach((v, c) => sheet.setValue(range.top + r, range.left + c, v, v === null ? undefined : type)));
-    await this.events.fire(sheet.id, address);
+    const after = single ? { value: sheet.cell(range.top, range.left)?.value ?? '', type: sheet.cell(range.top, range.left)?.type ?? 'Empty' } : undefined;
+    const details = before && after ? { valueBefore: before.value, valueAfter: after.value, valueTypeBefore: before.type, valueTypeAfter: after.type } : undefined;
+    await this.events.fire(sheet.id, address, 'RangeEdited', { source, details });
+  }
+
+  /**
+   * The user starts typing into a cell (cell edit mode): until `finishCellEdit`, a batch fails with
+   * InvalidOperationInCellEditMode, or waits when it was run with delayForCellEdit.
+   */
+  startCellEdit(sheetName: string, address: string): void {
+    if (this.cellEdit) throw new Error('una cella è già in modifica');
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { sheet: sheetName, address, ended };
+    this.endCellEdit = end;
+  }
+
+  /** The user presses Enter (with the value typed, which fires onChanged) or Esc (no value). */
+  async finishCellEdit(value?: string | number | boolean, type?: FakeValueType): Promise<void> {
+    const edit = this.cellEdit;
+    if (!edit) throw new Error('nessuna cella in modifica');
+    this.cellEdit = null;
+    const end = this.endCellEdit!;
+    this.endCellEdit = undefined;
+    if (value !== undefined) {
+      const sheet = this.workbook.sheet(edit.sheet)!;
+      const at = parseRange(edit.address);
+      sheet.setValue(at.top, at.left, value, type);
+    }
+    end();
+    if (value !== undefined) await this.events.fire(this.workbook.sheet(edit.sheet)!.id, edit.address, 'RangeEdited', { source: 'Local' });
   }
 
   isSetSupported(name: string, minVersion: string): boolean {
@@ -98,8 +145,7 @@ export class FakeExcel implements FakeHostState {
   /** What the adapter receives in place of Office.js. */
   host(): AddinHost {
     return {
-      run: (batch) => this.run(batch),
-      runIn: (context, batch) => this.runIn(context, batch),
+      run: (options, batch) => this.run(batch, options),
       isSetSupported: (name, version) => this.isSetSupported(name, version),
       documentUrl: () => this.workbook.url,
     };
@@ -107,7 +153,7 @@ export class FakeExcel implements FakeHostState {
 
   /** The workbook saved, closed and reopened in a new Excel session (same version). */
   reopen(): FakeExcel {
-    return new FakeExcel(this.workbook.reopened(), { apiVersion: this.apiVersion, payloadLimit: this.payloadLimit, decodeXlsx: this.decodeXlsx });
+    return new FakeExcel(this.workbook.reopened(), { apiVersion: this.apiVersion, payloadLimit: this.payloadLimit, decodeXlsx: this.decodeXlsx, mergedAreas: this.mergedAreas });
   }
 
   resetStats(): void {

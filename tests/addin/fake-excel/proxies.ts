@@ -1,6 +1,8 @@
 /* Proxies for the Excel API objects the add-in uses, over the in-memory workbook. */
 import { CellRange, a1, parseA1, parseRange, rangeA1 } from '../../../importer/engine/grid/address';
 import type {
+  XlWorkbookProtection,
+  XlWorksheetProtectionOptions,
   XlComment,
   XlCommentCollection,
   XlCustomXmlPart,
@@ -18,10 +20,13 @@ import type {
   XlWorksheetProtection,
   XlClientResult,
 } from '../../../addin/office/excel-api';
-import { FakeCollection, FakeContext, FakeObject, LoadArg, Scalar, byteLength } from './context';
+import { ACTION_BYTES, FakeChange, FakeCollection, FakeContext, FakeObject, LoadArg, Scalar, byteLength } from './context';
+
+/** More merged areas than this in one call and getMergedAreasOrNullObject fails (see there). */
+export const MERGED_AREAS_LIMIT = 512;
 import { fail } from './errors';
-import { FakeChangedHandlers, FakeRangeFont, FakeTableCollection, checkSheetName, columnWidthScalar, deleteSheet, freeSheetName, setColumnWidth, setWrap } from './structure';
-import { FakeFill, FakeSheet, FakeWorkbook, NO_FILL, cellKeyOf } from './workbook';
+import { FakeChangedHandlers, FakeRangeFont, FakeTableCollection, assertStructureWritable, assertWritable, checkSheetName, columnWidthScalar, deleteSheet, freeSheetName, setColumnWidth, setWrap } from './structure';
+import { FakeFill, FakeSheet, FakeWorkbook, NO_FILL, NO_FILL_READ, cellKeyOf } from './workbook';
 
 interface RangeTarget {
   sheet: FakeSheet;
@@ -38,9 +43,6 @@ function parseAddress(address: string): CellRange {
   }
 }
 
-function assertWritable(sheet: FakeSheet): void {
-  if (sheet.protected_) throw fail('AccessDenied', `Il foglio "${sheet.name}" è protetto.`);
-}
 
 const HEX = /^#[0-9A-Fa-f]{6}$/;
 const NAMED: Record<string, string> = { white: '#FFFFFF', black: '#000000', red: '#FF0000', yellow: '#FFFF00', green: '#008000', blue: '#0000FF', orange: '#FFA500' };
@@ -93,7 +95,8 @@ function checkShape(t: RangeTarget, value: unknown, what: string): unknown[][] |
 
 export class FakeRangeFill extends FakeObject<RangeTarget> implements XlRangeFill {
   protected scalars(): Record<string, Scalar<RangeTarget>> {
-    const f = (t: RangeTarget, key: keyof FakeFill) => uniform(t, (r, c) => t.sheet.fill(r, c)[key]);
+    // a cell without fill reads as Excel reports it (NO_FILL_READ: white, pattern and tints null)
+    const f = (t: RangeTarget, key: keyof FakeFill) => uniform(t, (r, c) => t.sheet.cell(r, c)?.fill?.[key] ?? NO_FILL_READ[key]);
     return {
       color: { get: (t) => f(t, 'color') },
       pattern: { get: (t) => f(t, 'pattern'), since: '1.9' },
@@ -106,8 +109,9 @@ export class FakeRangeFill extends FakeObject<RangeTarget> implements XlRangeFil
   private change(prop: string, value: unknown, since: string | undefined, update: (fill: FakeFill) => FakeFill): void {
     this.act(`fill.${prop}`, value, (t) => {
       if (since) this.ctx.require(since, `RangeFill.${prop}`);
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, 'format');
       cellsOf(t, (r, c) => t.sheet.setFill(r, c, update({ ...t.sheet.fill(r, c) })));
+      this.ctx.changed(changeOf(t));
     });
   }
 
@@ -146,19 +150,33 @@ export class FakeRangeFill extends FakeObject<RangeTarget> implements XlRangeFil
   }
   clear(): void {
     this.act('fill.clear', null, (t) => {
-      assertWritable(t.sheet);
+      this.ctx.fault('RangeFill.clear', t.range);
+      assertWritable(t.sheet, 'format');
       cellsOf(t, (r, c) => t.sheet.setFill(r, c, { ...NO_FILL }));
+      this.ctx.changed(changeOf(t));
     });
   }
 }
 
 export class FakeRangeFormat extends FakeObject<RangeTarget> implements XlRangeFormat {
-  readonly fill: FakeRangeFill;
-  readonly font: FakeRangeFont;
-  constructor(ctx: FakeContext, resolver: () => RangeTarget | null) {
-    super(ctx, resolver, 'RangeFormat');
-    this.fill = new FakeRangeFill(ctx, resolver, 'RangeFill');
-    this.font = new FakeRangeFont(ctx, resolver, 'RangeFont');
+  private fillProxy?: FakeRangeFill;
+  private fontProxy?: FakeRangeFont;
+  constructor(
+    ctx: FakeContext,
+    private readonly target_: () => RangeTarget | null,
+  ) {
+    super(ctx, target_, 'RangeFormat');
+  }
+  // navigation properties are objects made on first use, as in Office.js
+  get fill(): FakeRangeFill {
+    this.ctx.check();
+    this.fillProxy ??= new FakeRangeFill(this.ctx, this.target_, 'RangeFill');
+    return this.fillProxy;
+  }
+  get font(): FakeRangeFont {
+    this.ctx.check();
+    this.fontProxy ??= new FakeRangeFont(this.ctx, this.target_, 'RangeFont');
+    return this.fontProxy;
   }
   protected scalars(): Record<string, Scalar<RangeTarget>> {
     return {
@@ -229,11 +247,23 @@ function textOf(sheet: FakeSheet, r: number, c: number): string {
   return String(cell.value);
 }
 
+/** A change of values or formats over a range, for the onChanged event Excel fires after the sync. */
+function changeOf(t: RangeTarget): FakeChange {
+  const single = t.range.top === t.range.bottom && t.range.left === t.range.right;
+  const cell = single ? t.sheet.cell(t.range.top, t.range.left) : undefined;
+  return { sheet: t.sheet, range: t.range, ...(single ? { before: { value: cell?.type === undefined ? '' : cell.value, type: cell?.type ?? 'Empty' } } : {}) };
+}
+
 export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
-  readonly format: FakeRangeFormat;
+  private formatProxy?: FakeRangeFormat;
   constructor(ctx: FakeContext, resolver: () => RangeTarget | null) {
     super(ctx, resolver, 'Range');
-    this.format = new FakeRangeFormat(ctx, () => this.resolveNow());
+  }
+
+  get format(): FakeRangeFormat {
+    this.ctx.check();
+    this.formatProxy ??= new FakeRangeFormat(this.ctx, () => this.resolveNow());
+    return this.formatProxy;
   }
 
   protected scalars(): Record<string, Scalar<RangeTarget>> {
@@ -279,6 +309,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     this.act('values', v, (t) => {
       assertWritable(t.sheet);
       const m = checkShape(t, v, 'values');
+      this.ctx.changed(changeOf(t));
       cellsOf(t, (r, c) => {
         const x: unknown = m ? m[r - t.range.top][c - t.range.left] : v;
         if (x === null) return;
@@ -296,8 +327,9 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
   }
   set numberFormat(v: string[][]) {
     this.act('numberFormat', v, (t) => {
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, 'format');
       const m = checkShape(t, v, 'numberFormat');
+      this.ctx.changed(changeOf(t));
       cellsOf(t, (r, c) => {
         const x = m ? m[r - t.range.top][c - t.range.left] : v;
         if (x === null) return;
@@ -316,7 +348,15 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
         this.ctx.require('1.13', 'Range.getMergedAreasOrNullObject');
         const t = this.target();
         this.ctx.fault('Range.getMergedAreasOrNullObject', t.range);
-        const found = t.sheet.merges.filter((m) => !(m.bottom < t.range.top || m.top > t.range.bottom || m.right < t.range.left || m.left > t.range.right));
+        const inside = (m: CellRange) => m.top >= t.range.top && m.top <= t.range.bottom && m.left >= t.range.left && m.left <= t.range.right;
+        const overlaps = (m: CellRange) => !(m.bottom < t.range.top || m.top > t.range.bottom || m.right < t.range.left || m.left > t.range.right);
+        // "only ... merged areas whose top left cell originates in the range passed ... are
+        // returned" (OfficeDev/office-js#3611, desktop and web): the Excel can be set to either
+        const found = t.sheet.merges.filter(this.ctx.host.mergedAreas === 'top-left' ? inside : overlaps);
+        // "if the merged areas count in this range is more than 512, then this method will fail
+        // to return the result" (Range.getMergedAreasOrNullObject in @types/office-js); the code
+        // is not documented: GeneralException, Excel's "internal error while processing the request"
+        if (found.length > MERGED_AREAS_LIMIT) throw fail('GeneralException', `getMergedAreasOrNullObject: ${found.length} aree unite, oltre ${MERGED_AREAS_LIMIT}.`);
         return found.length ? { sheet: t.sheet, areas: found } : null;
       },
       'RangeAreas',
@@ -333,9 +373,27 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
   }
 }
 
+/** Every option of WorksheetProtectionOptions (ExcelApi 1.2), false unless the sheet allows it. */
+const PROTECTION_OPTIONS = ['allowAutoFilter', 'allowDeleteColumns', 'allowDeleteRows', 'allowEditObjects', 'allowEditScenarios', 'allowFormatCells', 'allowFormatColumns', 'allowFormatRows', 'allowInsertColumns', 'allowInsertHyperlinks', 'allowInsertRows', 'allowPivotTables', 'allowSort'];
+
 class FakeProtection extends FakeObject<FakeSheet> implements XlWorksheetProtection {
   protected scalars(): Record<string, Scalar<FakeSheet>> {
-    return { protected: { get: (s) => s.protected_ } };
+    return {
+      protected: { get: (s) => s.protected_, since: '1.2' },
+      options: { get: (s) => Object.fromEntries(PROTECTION_OPTIONS.map((k) => [k, (s.protectionOptions as Record<string, boolean | undefined>)[k] === true])), since: '1.2' },
+    };
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  get options(): XlWorksheetProtectionOptions {
+    return this.read('options');
+  }
+}
+
+class FakeWorkbookProtection extends FakeObject<FakeWorkbook> implements XlWorkbookProtection {
+  protected scalars(): Record<string, Scalar<FakeWorkbook>> {
+    return { protected: { get: (wb) => wb.structureProtected, since: '1.7' } };
   }
   get protected(): boolean {
     return this.read('protected');
@@ -348,19 +406,29 @@ interface CellTarget {
   col: number;
 }
 
-/** A cell given as a Range proxy of this context or an address string. */
-function cellTarget(ctx: FakeContext, sheet: FakeSheet, where: XlRange | string, needSheetName: boolean): CellTarget {
+/**
+ * A cell given as a Range proxy of this context or an address string. `badCell` is the code Excel
+ * gives for an address that is not one cell: notes.add throws InvalidCellAddress ("If the string
+ * is invalid, or the range is not a single cell, an `InvalidCellAddress` error is thrown",
+ * NoteCollection.add in @types/office-js), comments.add InvalidArgument ("An `InvalidArgument`
+ * error is thrown if the provided range is larger than one cell", CommentCollection.add).
+ */
+function cellTarget(ctx: FakeContext, sheet: FakeSheet, where: XlRange | string, needSheetName: boolean, badCell = 'InvalidArgument'): CellTarget {
   let target: RangeTarget;
   if (typeof where === 'string') {
     const bang = where.lastIndexOf('!');
     if (needSheetName && bang < 0) throw fail('InvalidArgument', `L'indirizzo "${where}" deve contenere il nome del foglio.`);
-    target = { sheet, range: parseAddress(bang >= 0 ? where.slice(bang + 1) : where) };
+    try {
+      target = { sheet, range: parseRange((bang >= 0 ? where.slice(bang + 1) : where).replace(/\$/g, '')) };
+    } catch {
+      throw fail(badCell, `Indirizzo non valido: "${where}".`);
+    }
   } else {
     if (!(where instanceof FakeRange) || where.ctx !== ctx) throw fail('InvalidObjectPath', 'Intervallo di un altro contesto.');
     target = where.target();
   }
   if (target.sheet !== sheet) throw fail('InvalidArgument', 'La cella è su un altro foglio.');
-  if (target.range.top !== target.range.bottom || target.range.left !== target.range.right) throw fail('InvalidArgument', 'Serve una sola cella.');
+  if (target.range.top !== target.range.bottom || target.range.left !== target.range.right) throw fail(badCell, 'Serve una sola cella.');
   return { sheet, row: target.range.top, col: target.range.left };
 }
 
@@ -397,7 +465,9 @@ export class FakeNoteCollection implements XlNoteCollection {
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: FakeWorksheet,
-  ) {}
+  ) {
+    ctx.objectCreated();
+  }
 
   private find(key: string, nullable: boolean): FakeNote {
     const note = new FakeNote(
@@ -416,11 +486,12 @@ export class FakeNoteCollection implements XlNoteCollection {
   add(cellAddress: XlRange | string, content: string): FakeNote {
     let made: CellTarget | undefined;
     this.ctx.enqueue({
-      bytes: 60 + byteLength(content),
+      bytes: ACTION_BYTES + byteLength(content),
       run: () => {
         this.ctx.require('1.18', 'NoteCollection.add');
         const sheet = this.sheet.target();
-        const t = cellTarget(this.ctx, sheet, cellAddress, false);
+        const t = cellTarget(this.ctx, sheet, cellAddress, false, 'InvalidCellAddress');
+        this.ctx.fault('NoteCollection.add', { top: t.row, left: t.col, bottom: t.row, right: t.col });
         assertWritable(sheet);
         const key = cellKeyOf(t.row, t.col);
         if (sheet.notes.has(key)) throw fail('InvalidOperation', `La cella ${a1(t.row, t.col)} ha già una nota.`);
@@ -509,7 +580,7 @@ export class FakeCommentCollection extends FakeCollection<CommentTarget, FakeCom
   add(cellAddress: XlRange | string, content: string): FakeComment {
     let made: CommentTarget | undefined;
     this.ctx.enqueue({
-      bytes: 60 + byteLength(content),
+      bytes: ACTION_BYTES + byteLength(content),
       run: () => {
         this.ctx.require('1.10', 'CommentCollection.add');
         const sheet = this.sheet.target();
@@ -543,17 +614,27 @@ export class FakeCommentCollection extends FakeCollection<CommentTarget, FakeCom
 }
 
 export class FakeWorksheet extends FakeObject<FakeSheet> implements XlWorksheet {
-  readonly protection: FakeProtection;
-  readonly tables: FakeTableCollection;
   readonly onChanged: FakeChangedHandlers;
+  private protectionProxy?: FakeProtection;
+  private tablesProxy?: FakeTableCollection;
   private notesProxy?: FakeNoteCollection;
   private commentsProxy?: FakeCommentCollection;
 
   constructor(ctx: FakeContext, resolver: () => FakeSheet | null) {
     super(ctx, resolver, 'Worksheet');
-    this.protection = new FakeProtection(ctx, () => this.resolveNow(), 'WorksheetProtection');
-    this.tables = new FakeTableCollection(ctx, () => this.target());
     this.onChanged = new FakeChangedHandlers(ctx, this, ctx.host.events);
+  }
+
+  get protection(): FakeProtection {
+    this.ctx.check();
+    this.protectionProxy ??= new FakeProtection(this.ctx, () => this.resolveNow(), 'WorksheetProtection');
+    return this.protectionProxy;
+  }
+
+  get tables(): FakeTableCollection {
+    this.ctx.check();
+    this.tablesProxy ??= new FakeTableCollection(this.ctx, () => this.target());
+    return this.tablesProxy;
   }
 
   readonly freezePanes = {
@@ -660,12 +741,13 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
   add(name?: string): FakeWorksheet {
     let made: FakeSheet | undefined;
     this.ctx.enqueue({
-      bytes: 60 + byteLength(name ?? ''),
+      bytes: ACTION_BYTES + byteLength(name ?? ''),
       run: () => {
         const wb = this.ctx.model;
         let n = wb.sheets.length + 1;
         while (name === undefined && wb.sheet(`Foglio${n}`)) n++;
         const chosen = name ?? `Foglio${n}`;
+        assertStructureWritable(wb);
         checkSheetName(wb, chosen);
         made = wb.addSheet(chosen);
       },
@@ -715,10 +797,13 @@ export class FakeCustomXmlPart extends FakeObject<{ id: string }> implements XlC
   get id(): string {
     return this.read('id');
   }
+  get namespaceUri(): string {
+    return this.read('namespaceUri');
+  }
   getXml(): FakeClientResult<string> {
     const result = new FakeClientResult<string>(this.ctx);
     this.ctx.enqueue({
-      bytes: 40,
+      bytes: ACTION_BYTES,
       run: (stage) => {
         const xml = this.part(this.target()).xml;
         stage(result as FakeObject<unknown>, 'value', xml.startsWith('<?xml') ? xml : XML_DECLARATION + xml);
@@ -748,12 +833,36 @@ class FakeScopedParts extends FakeCollection<{ id: string }, FakeCustomXmlPart> 
   }
 }
 
-export class FakeCustomXmlParts implements XlCustomXmlPartCollection {
-  constructor(private readonly ctx: FakeContext) {}
+/** The workbook's custom XML parts (ExcelApi 1.5): a collection whose items give id and namespace without the XML. */
+export class FakeCustomXmlParts extends FakeCollection<{ id: string }, FakeCustomXmlPart> implements XlCustomXmlPartCollection {
+  constructor(ctx: FakeContext) {
+    super(
+      ctx,
+      () => {
+        ctx.require('1.5', 'CustomXmlPartCollection');
+        return ctx.model.customXmlParts.map((p) => ({ id: p.id }));
+      },
+      'CustomXmlPartCollection',
+    );
+  }
+  protected item(t: { id: string }): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => t, 'CustomXmlPart');
+  }
+  getItem(id: string): FakeCustomXmlPart {
+    const part = new FakeCustomXmlPart(
+      this.ctx,
+      () => {
+        this.ctx.require('1.5', 'CustomXmlPartCollection.getItem');
+        return this.ctx.model.customXmlParts.some((p) => p.id === id) ? { id } : null;
+      },
+      'CustomXmlPart',
+    );
+    return part.probe(false);
+  }
   add(xml: string): FakeCustomXmlPart {
     let made: { id: string } | undefined;
     this.ctx.enqueue({
-      bytes: 40 + byteLength(xml),
+      bytes: ACTION_BYTES + byteLength(xml),
       run: () => {
         this.ctx.require('1.5', 'CustomXmlPartCollection.add');
         xmlNamespace(xml);
@@ -779,9 +888,17 @@ export class FakeCustomXmlParts implements XlCustomXmlPartCollection {
 export class FakeWorkbookProxy implements XlWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly customXmlParts: FakeCustomXmlParts;
+  private protectionProxy?: FakeWorkbookProtection;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.customXmlParts = new FakeCustomXmlParts(ctx);
+  }
+
+  /** ExcelApi 1.7 */
+  get protection(): FakeWorkbookProtection {
+    this.ctx.check();
+    this.protectionProxy ??= new FakeWorkbookProtection(this.ctx, () => this.ctx.model, 'WorkbookProtection');
+    return this.protectionProxy;
   }
 
   insertWorksheetsFromBase64(base64File: string, options: { sheetNamesToInsert?: string[]; positionType?: string; relativeTo?: string } = {}): FakeClientResult<string[]> {
@@ -789,9 +906,10 @@ export class FakeWorkbookProxy implements XlWorkbook {
     ctx.check();
     const result = new FakeClientResult<string[]>(ctx);
     ctx.enqueue({
-      bytes: 60 + base64File.length,
+      bytes: ACTION_BYTES + base64File.length,
       run: async (stage) => {
         ctx.require('1.13', 'Workbook.insertWorksheetsFromBase64');
+        assertStructureWritable(ctx.model);
         const decode = ctx.host.decodeXlsx;
         if (!decode) throw fail('NotImplemented', 'Nessun decodificatore xlsx nel simulatore.');
         let sheets;

@@ -5,8 +5,8 @@
  * before read, calls that happen at sync.
  */
 import { CellRange, parseRange, rangeA1 } from '../../../importer/engine/grid/address';
-import type { XlEventHandlerResult, XlEventHandlers, XlRange, XlRangeFont, XlTable, XlTableCollection, XlWorksheetChangedEventArgs } from '../../../addin/office/excel-api';
-import { FakeCollection, FakeContext, FakeObject, Scalar } from './context';
+import type { XlChangedEventDetail, XlEventHandlerResult, XlEventHandlers, XlRange, XlRangeFont, XlTable, XlTableCollection, XlWorksheetChangedEventArgs } from '../../../addin/office/excel-api';
+import { ACTION_BYTES, FakeChange, FakeCollection, FakeContext, FakeObject, Scalar, versionAtLeast } from './context';
 import { fail } from './errors';
 import { FakeFont, FakeSheet, FakeSheetData, FakeTableData, FakeWorkbook } from './workbook';
 
@@ -30,8 +30,26 @@ function uniform<V>(t: RangeTarget, f: (row: number, col: number) => V): V | nul
   return same && first ? first.v : null;
 }
 
-export function assertWritable(sheet: FakeSheet): void {
-  if (sheet.protected_) throw fail('AccessDenied', `Il foglio "${sheet.name}" è protetto.`);
+/**
+ * A protected sheet refuses changes (AccessDenied), except formats when its protection allows
+ * formatting cells (WorksheetProtectionOptions.allowFormatCells, ExcelApi 1.2: "the worksheet
+ * protection option allowing formatting of cells"). Notes and comments are refused on any
+ * protected sheet: the add-in never relies on a protection option to write them.
+ */
+export function assertWritable(sheet: FakeSheet, what: 'content' | 'format' = 'content'): void {
+  if (!sheet.protected_) return;
+  if (what === 'format' && sheet.protectionOptions.allowFormatCells) return;
+  throw fail('AccessDenied', `Il foglio "${sheet.name}" è protetto.`);
+}
+
+/**
+ * Workbook structure protection: "prevent users from adding, deleting, moving, or renaming
+ * worksheets" (Microsoft, "Manage Excel workbooks with the Excel JavaScript API", protect workbook
+ * structure). Excel's code for the refusal is not documented; AccessDenied is its code for a
+ * refused change ("You cannot perform the requested operation").
+ */
+export function assertStructureWritable(wb: FakeWorkbook): void {
+  if (wb.structureProtected) throw fail('AccessDenied', 'La struttura della cartella di lavoro è protetta: non si possono aggiungere, eliminare o rinominare fogli.');
 }
 
 const DEFAULT_FONT: Required<FakeFont> = { bold: false, italic: false, size: 11, color: '#000000' };
@@ -44,7 +62,7 @@ export class FakeRangeFont extends FakeObject<RangeTarget> implements XlRangeFon
   private change<K extends keyof FakeFont>(key: K, value: FakeFont[K], valid: boolean): void {
     this.act(`font.${key}`, value, (t) => {
       if (!valid) throw fail('InvalidArgument', `Valore non valido per font.${key}: ${JSON.stringify(value)}.`);
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, 'format');
       eachCell(t, (r, c) => {
         const cell = t.sheet.edit(r, c);
         cell.font = { ...cell.font, [key]: value };
@@ -84,12 +102,12 @@ export function columnWidthScalar(): Scalar<RangeTarget> {
 
 export function setColumnWidth(ctx: FakeContext, obj: FakeObject<RangeTarget>, width: number): void {
   ctx.enqueue({
-    bytes: 60,
+    bytes: ACTION_BYTES,
     run: () => {
       ctx.require('1.2', 'RangeFormat.columnWidth');
       const t = obj.target();
       if (typeof width !== 'number' || width < 0 || width > 1800) throw fail('InvalidArgument', `Larghezza di colonna non valida: ${width}.`);
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, 'format');
       for (let c = t.range.left; c <= t.range.right; c++) t.sheet.columnWidths.set(c, width);
     },
   });
@@ -97,11 +115,11 @@ export function setColumnWidth(ctx: FakeContext, obj: FakeObject<RangeTarget>, w
 
 export function setWrap(ctx: FakeContext, obj: FakeObject<RangeTarget>, wrap: boolean): void {
   ctx.enqueue({
-    bytes: 50,
+    bytes: ACTION_BYTES,
     run: () => {
       ctx.require('1.2', 'RangeFormat.wrapText');
       const t = obj.target();
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, 'format');
       eachCell(t, (r, c) => {
         t.sheet.edit(r, c).wrap = wrap;
       });
@@ -179,7 +197,7 @@ export class FakeTableCollection extends FakeCollection<TableTarget, FakeTable> 
   add(address: string | XlRange, hasHeaders: boolean): FakeTable {
     let made: TableTarget | undefined;
     this.ctx.enqueue({
-      bytes: 80,
+      bytes: ACTION_BYTES,
       run: () => {
         const sheet = this.sheetOf();
         let range: CellRange;
@@ -198,8 +216,11 @@ export class FakeTableCollection extends FakeCollection<TableTarget, FakeTable> 
           range = t.range;
         }
         assertWritable(sheet);
-        if (sheet.tables.some((x) => rangesOverlap(parseRange(x.range), range))) throw fail('InvalidOperation', `L'intervallo ${rangeA1(range)} si sovrappone a un'altra tabella.`);
-        if (sheet.merges.some((m) => rangesOverlap(m, range))) throw fail('InvalidOperation', 'Una tabella non può contenere celle unite.');
+        // "MergedRangeConflict: Cannot complete the operation. A table can't overlap with another
+        // table, a PivotTable report, query results, merged cells, or an XML Map" (Microsoft,
+        // "Error handling with the application-specific JavaScript APIs", Excel-specific codes)
+        if (sheet.tables.some((x) => rangesOverlap(parseRange(x.range), range))) throw fail('MergedRangeConflict', `L'intervallo ${rangeA1(range)} si sovrappone a un'altra tabella.`);
+        if (sheet.merges.some((m) => rangesOverlap(m, range))) throw fail('MergedRangeConflict', 'Una tabella non può contenere celle unite.');
         if (hasHeaders) fixHeaders(sheet, range);
         else throw fail('NotImplemented', 'Tabelle senza intestazione non simulate.');
         const wb = this.ctx.model;
@@ -218,10 +239,31 @@ export class FakeTableCollection extends FakeCollection<TableTarget, FakeTable> 
 
 type ChangedHandler = (args: XlWorksheetChangedEventArgs) => Promise<unknown>;
 
-/** The handlers registered on the workbook's sheets: they outlive the Excel.run that added them. */
+/** What a change adds to the event's arguments besides the sheet, address and type. */
+export interface FakeChangeInfo {
+  source?: 'Local' | 'Remote';
+  details?: XlChangedEventDetail;
+  triggerSource?: 'Unknown' | 'ThisLocalAddin';
+}
+
+/**
+ * The handlers registered on the workbook's sheets: they outlive the Excel.run that added them.
+ * Excel fires a sheet's onChanged for a user's edit, for a co-author's edit (source "Remote") and
+ * for the add-in's own writes, formats included: "Events within an Excel workbook can be
+ * triggered by ... Office Add-in (JavaScript) code that changes the workbook" (Microsoft, "Work
+ * with Events using the Excel JavaScript API", event triggers) and "onChanged fires when either
+ * the format or value of the data changes" (Microsoft, "Work with worksheets", detect data
+ * changes). The arguments carry what the requirement set gives: `source` (ExcelApi 1.7),
+ * `details` only for a single cell (1.9), `triggerSource` (1.14), as in WorksheetChangedEventArgs.
+ */
 export class FakeEvents {
   private readonly handlers = new Map<string, { sheetId: string; handler: ChangedHandler }>();
   private counter = 0;
+  private chain: Promise<void> = Promise.resolve();
+  /** Every event fired, in order (what a test may look at). */
+  readonly fired: XlWorksheetChangedEventArgs[] = [];
+
+  constructor(private readonly apiVersion: () => string = () => '1.18') {}
 
   register(sheetId: string, handler: ChangedHandler): string {
     const id = `handler-${++this.counter}`;
@@ -237,10 +279,50 @@ export class FakeEvents {
     return [...this.handlers.values()].filter((h) => sheetId === undefined || h.sheetId === sheetId).length;
   }
 
+  private args(sheetId: string, address: string, changeType: string, info: FakeChangeInfo): XlWorksheetChangedEventArgs {
+    const api = this.apiVersion();
+    const single = !address.includes(':') && /^[A-Z]+\d+$/.test(address.replace(/\$/g, '').split('!').pop()!);
+    return {
+      type: 'WorksheetChanged',
+      worksheetId: sheetId,
+      address,
+      changeType,
+      source: info.source ?? 'Local',
+      ...(versionAtLeast(api, '1.9') && single && info.details ? { details: info.details } : {}),
+      ...(versionAtLeast(api, '1.14') ? { triggerSource: info.triggerSource ?? 'Unknown' } : {}),
+    } as XlWorksheetChangedEventArgs;
+  }
+
   /** Fires onChanged on a sheet, as Excel does after an edit: handlers run one after the other. */
-  async fire(sheetId: string, address: string, changeType: XlWorksheetChangedEventArgs['changeType'] = 'RangeEdited'): Promise<void> {
+  async fire(sheetId: string, address: string, changeType: XlWorksheetChangedEventArgs['changeType'] = 'RangeEdited', info: FakeChangeInfo = {}): Promise<void> {
+    const args = this.args(sheetId, address, changeType, info);
+    this.fired.push(args);
     for (const h of [...this.handlers.values()]) {
-      if (h.sheetId === sheetId) await h.handler({ worksheetId: sheetId, address, changeType });
+      if (h.sheetId === sheetId) await h.handler(args);
+    }
+  }
+
+  /** After a sync: the add-in's own writes fire onChanged (asynchronously, as notifications do). */
+  afterSync(changes: readonly FakeChange[]): void {
+    for (const c of changes) {
+      const address = rangeA1(c.range);
+      let details: XlChangedEventDetail | undefined;
+      if (c.before) {
+        const now = c.sheet.cell(c.range.top, c.range.left);
+        details = { valueBefore: c.before.value, valueTypeBefore: c.before.type, valueAfter: now?.value ?? '', valueTypeAfter: now?.type ?? 'Empty' };
+      }
+      const sheetId = c.sheet.id;
+      this.chain = this.chain.then(() => this.fire(sheetId, address, 'RangeEdited', { source: 'Local', triggerSource: 'ThisLocalAddin', details }).catch(() => undefined));
+    }
+  }
+
+  /** Resolves once the events fired by earlier syncs have been handled. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const chain = this.chain;
+      await chain;
+      await new Promise((r) => setTimeout(r, 0));
+      if (chain === this.chain) return;
     }
   }
 }
@@ -256,7 +338,7 @@ export class FakeChangedHandlers implements XlEventHandlers<XlWorksheetChangedEv
     const ctx = this.ctx;
     let id: string | undefined;
     ctx.enqueue({
-      bytes: 60,
+      bytes: ACTION_BYTES,
       run: () => {
         ctx.require('1.7', 'Worksheet.onChanged');
         id = this.events.register(this.sheet.target().id, handler);
@@ -267,7 +349,7 @@ export class FakeChangedHandlers implements XlEventHandlers<XlWorksheetChangedEv
       context: ctx,
       remove() {
         ctx.enqueue({
-          bytes: 40,
+          bytes: ACTION_BYTES,
           run: () => {
             if (id === undefined) throw fail('InvalidOperation', 'Gestore mai registrato (manca una sincronizzazione dopo add).');
             events.remove(id);
@@ -305,6 +387,7 @@ export function freeSheetName(wb: FakeWorkbook, name: string): string {
 export type XlsxDecoder = (base64: string) => Promise<FakeSheetData[]> | FakeSheetData[];
 
 export function deleteSheet(wb: FakeWorkbook, sheet: FakeSheet): void {
+  assertStructureWritable(wb);
   const visible = wb.sheets.filter((s) => s.visibility === 'Visible');
   if (visible.length === 1 && visible[0] === sheet) throw fail('InvalidOperation', "Non si può eliminare l'unico foglio visibile.");
   wb.sheets.splice(wb.sheets.indexOf(sheet), 1);

@@ -16,8 +16,23 @@ export interface FakeFill {
   patternTintAndShade: number;
 }
 
-/** What Excel reports for a cell without fill. */
+/** A cell without fill, as the in-memory workbook keeps it. */
 export const NO_FILL: Readonly<FakeFill> = Object.freeze({ color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
+
+/**
+ * What Excel reports for a cell without fill: white, and no pattern or tint. "They both [no fill
+ * and a white fill] have null for format.fill.pattern, and they both have #FFFFFF for
+ * format.fill.color" (OfficeDev/office-js#4900); "If you are setting 'No Fill', you will get
+ * 'null'" for tintAndShade, a number for a white fill (Microsoft's answer there); #6218 reports
+ * #FFFFFF for no fill in current builds. A white fill the user set reads white with a tint of 0.
+ */
+export const NO_FILL_READ: Readonly<Record<keyof FakeFill, string | number | null>> = Object.freeze({ color: '#FFFFFF', pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null });
+
+/** What a protected sheet still allows (WorksheetProtectionOptions); all false unless set. */
+export interface FakeProtectionOptions {
+  allowFormatCells?: boolean;
+  allowEditObjects?: boolean;
+}
 
 export interface FakeFont {
   bold?: boolean;
@@ -58,6 +73,7 @@ export interface FakeSheetData {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   protected?: boolean;
+  protectionOptions?: FakeProtectionOptions;
   cells: [string, FakeCell][];
   merges: string[];
   notes: [string, FakeNote][];
@@ -75,6 +91,8 @@ export interface FakeWorkbookData {
   selection: { sheetId: string; address: string } | null;
   customXmlParts: { id: string; xml: string }[];
   counter: number;
+  /** Workbook structure protection: no sheet can be added, deleted, moved or renamed. */
+  structureProtected?: boolean;
 }
 
 const KEY_COLS = 16384;
@@ -90,6 +108,7 @@ export class FakeSheet {
   readonly comments = new Map<number, FakeComment>();
   merges: CellRange[] = [];
   tables: FakeTableData[] = [];
+  protectionOptions: FakeProtectionOptions = {};
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
 
@@ -169,6 +188,7 @@ export class FakeSheet {
       name: this.name,
       visibility: this.visibility,
       protected: this.protected_,
+      ...(Object.keys(this.protectionOptions).length ? { protectionOptions: { ...this.protectionOptions } } : {}),
       cells: [...this.cells].map(([k, c]) => [a1(rowOfKey(k), colOfKey(k)), clone(c)]),
       merges: this.merges.map(rangeA1),
       notes: [...this.notes].map(([k, n]) => [a1(rowOfKey(k), colOfKey(k)), { ...n }]),
@@ -190,6 +210,7 @@ export class FakeSheet {
     for (const [ref, n] of d.notes) s.notes.set(key(ref), { ...n });
     for (const [ref, n] of d.comments) s.comments.set(key(ref), { ...n });
     s.merges = d.merges.map(parseRange);
+    s.protectionOptions = { ...(d.protectionOptions ?? {}) };
     s.tables = (d.tables ?? []).map((t) => ({ ...t }));
     for (const [c, w] of d.columnWidths ?? []) s.columnWidths.set(c, w);
     s.frozenRows = d.frozenRows ?? 0;
@@ -204,6 +225,7 @@ export class FakeWorkbook {
   customXmlParts: { id: string; xml: string }[] = [];
   counter = 0;
   url?: string;
+  structureProtected = false;
 
   nextId(prefix: string): string {
     this.counter++;
@@ -238,6 +260,7 @@ export class FakeWorkbook {
       selection: this.selection ? { ...this.selection } : null,
       customXmlParts: this.customXmlParts.map((p) => ({ ...p })),
       counter: this.counter,
+      ...(this.structureProtected ? { structureProtected: true } : {}),
     };
   }
 
@@ -249,6 +272,7 @@ export class FakeWorkbook {
     wb.selection = d.selection ? { ...d.selection } : null;
     wb.customXmlParts = d.customXmlParts.map((p) => ({ ...p }));
     wb.counter = d.counter;
+    wb.structureProtected = d.structureProtected === true;
     return wb;
   }
 
