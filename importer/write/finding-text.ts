@@ -1,7 +1,7 @@
 /**
- * The words an annotated copy shows for a finding, built in one place: the note on a flagged cell
- * and the rows of its «Anomalie» sheet both read them from here (giving rules an Italian title
- * changes this file only).
+ * The words the workbooks show for a finding, built in one place: the note on a flagged cell of an
+ * annotated copy, the rows of its «Anomalie» sheet and of PIAO.xlsx's all read them from here
+ * (giving rules an Italian title changes this file only).
  */
 import { Finding, Place } from '../engine/schema/dossier';
 import { SEVERITY_IT } from './labels';
@@ -30,7 +30,7 @@ export function noteText(findings: readonly Finding[]): string {
 export const NOTE_SEPARATOR = '\n\n';
 
 /** The «Celle collegate» column: the related places, named as briefly as the copy allows. */
-export function relatedText(f: Finding, file: string): string {
+export function relatedPlacesText(f: Finding, file: string): string {
   return (f.related ?? []).map((p: Place) => (p.file !== file ? `${p.file} · ${p.sheet}!${p.cell}` : p.sheet === f.sheet ? p.cell : `${p.sheet}!${p.cell}`)).join(', ');
 }
 

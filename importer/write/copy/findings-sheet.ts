@@ -6,7 +6,7 @@
 import { a1 } from '../../engine/grid/address';
 import { Finding } from '../../engine/schema/dossier';
 import { cellLink } from '../xlsx-bytes';
-import { FINDINGS_HEADER, NO_FINDINGS, relatedText, ruleLabel, severityLabel } from '../finding-text';
+import { FINDINGS_HEADER, NO_FINDINGS, relatedPlacesText, ruleLabel, severityLabel } from '../finding-text';
 import { topLeft } from '../cells';
 import { SEVERITY_FILL } from './marks';
 import { StylesPatch } from './styles';
@@ -50,7 +50,7 @@ export function findingsSheetXml(findings: readonly Finding[], file: string, she
       text(a1(r, 2), f.sheet),
       text(a1(r, 3), f.cell, sheet !== undefined ? link : undefined),
       text(a1(r, 4), f.message, wrapped),
-      text(a1(r, 5), relatedText(f, file)),
+      text(a1(r, 5), relatedPlacesText(f, file)),
     ];
     rows.push(`<row r="${r + 1}">${cells.join('')}</row>`);
     if (sheet !== undefined) links.push(startTag('hyperlink', { ref: a1(r, 3), location: cellLink(sheet, topLeft(f.cell)).slice(1) }, true));
