@@ -9,7 +9,7 @@
  */
 import { a1, parseA1, parseRange, rangeA1 } from '../../engine/grid/address';
 import { CellMark } from './marks';
-import { Kind, Markup, localName, prefixOf, readMarkup } from './xml-scan';
+import { Kind, Markup, assertUtf8Xml, localName, prefixOf, readMarkup } from './xml-scan';
 import { attribute, attributes, withAttributes } from './xml-tag';
 
 const REL_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
@@ -108,6 +108,7 @@ export class SheetPatcher {
 
   /** Takes the next chunk of the part; returns what can be written so far. */
   push(chunk: Buffer): Buffer[] {
+    if (this.phase === 'head' && this.buf.length === 0) assertUtf8Xml(chunk);
     this.buf = this.pos < this.buf.length ? Buffer.concat([this.buf.subarray(this.pos), chunk]) : chunk;
     this.pos = 0;
     this.emitFrom = 0;

@@ -95,6 +95,16 @@ export function readMarkup(buf: Buffer, lt: number): Markup | undefined {
   return undefined;
 }
 
+/**
+ * Refuses a part written in UTF-16 (allowed by XML, never written by Excel): its markup is not
+ * ASCII bytes, so it cannot be edited here (the copy is then rebuilt from the values read).
+ */
+export function assertUtf8Xml(head: Uint8Array): void {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0x3c && head[1] === 0) || (head[0] === 0 && head[1] === 0x3c))) {
+    throw new Error('parte XML in UTF-16');
+  }
+}
+
 /** The local part of a qualified name: `x:row` -> `row`. */
 export function localName(name: string): string {
   const i = name.indexOf(':');

@@ -3,7 +3,7 @@
  * replacing ranges of its bytes: everything not replaced stays byte for byte.
  */
 import { escapeXmlAttr, escapeXmlText, unescapeXml } from '../../engine/text/xml-escape';
-import { Kind, Markup, allMarkup } from './xml-scan';
+import { Kind, Markup, allMarkup, assertUtf8Xml } from './xml-scan';
 
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
@@ -54,6 +54,7 @@ export class XmlPart {
   private readonly edits: { start: number; end: number; text: string }[] = [];
 
   constructor(readonly bytes: Buffer) {
+    assertUtf8Xml(bytes);
     this.markup = allMarkup(bytes);
   }
 

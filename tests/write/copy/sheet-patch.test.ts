@@ -106,5 +106,8 @@ describe('worksheet rewritten as a stream', () => {
   it('refuses a part that ends before its marks are placed', () => {
     expect(() => patch(`<worksheet ${NS}><sheetData><row r="1"><c r="A1"/>`, [mark(4, 0)])).toThrow(/troncato/);
     expect(() => patch(`<worksheet ${NS}><cols/></worksheet>`, [mark(0, 0)])).toThrow(/sheetData/);
+    // UTF-16: its markup is not ASCII bytes
+    const utf16 = new SheetPatcher({ marks: [mark(0, 0)], styleFor: () => 1 });
+    expect(() => utf16.push(Buffer.from(`\ufeff<worksheet ${NS}><sheetData/></worksheet>`, 'utf16le'))).toThrow(/UTF-16/);
   });
 });
