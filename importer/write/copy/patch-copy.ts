@@ -178,13 +178,19 @@ function addFindingsSheet(wb: XmlPart, wbRels: Rels, sheets: SheetEntry[], sheet
   ct.override(sheetPath, CONTENT_TYPE.worksheet);
   const child = (i: number, local: string) => wb.children(i).find((j) => localName(wb.markup[j].name) === local);
   const sheetsAt = child(rootIndex, 'sheets');
-  if (sheetsAt === undefined) throw new UnpatchableError('la cartella di lavoro non elenca i suoi fogli');
   let maxId = 0;
-  for (const j of wb.children(sheetsAt)) maxId = Math.max(maxId, Number(attribute(wb.text(wb.markup[j]), 'sheetId')) || 0);
+  for (const j of sheetsAt === undefined ? [] : wb.children(sheetsAt)) maxId = Math.max(maxId, Number(attribute(wb.text(wb.markup[j]), 'sheetId')) || 0);
   const sheetTag = startTag(`${main}sheet`, r ? { name, sheetId: maxId + 1, [`${r}id`]: id } : { name, sheetId: maxId + 1, 'xmlns:r': REL, 'r:id': id }, true);
-  const m = wb.markup[sheetsAt];
-  if (m.kind === Kind.Empty) wb.replace(m.start, m.end, `<${main}sheets>${sheetTag}</${main}sheets>`);
-  else wb.insert(wb.markup[wb.closing(sheetsAt)].start, sheetTag);
+  if (sheetsAt === undefined) {
+    // a workbook without sheets (rebuilt from a file none of whose sheets could be read): the list goes where the schema wants it
+    const after = ['functionGroups', 'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+    const next = wb.children(rootIndex).find((j) => after.includes(localName(wb.markup[j].name)));
+    wb.insert(next !== undefined ? wb.markup[next].start : wb.markup[wb.closing(rootIndex)].start, `<${main}sheets>${sheetTag}</${main}sheets>`);
+  } else {
+    const m = wb.markup[sheetsAt];
+    if (m.kind === Kind.Empty) wb.replace(m.start, m.end, `<${main}sheets>${sheetTag}</${main}sheets>`);
+    else wb.insert(wb.markup[wb.closing(sheetsAt)].start, sheetTag);
+  }
   // the filter's hidden name, as Excel writes one for every filtered range
   const ref = `'${name.replace(/'/g, "''")}'!${findingsFilterRange(count)}`;
   addDefinedName(wb, `<${main}definedName name="${FILTER_NAME}" localSheetId="${sheets.length}" hidden="1">${escapeXmlText(ref)}</${main}definedName>`);
@@ -271,12 +277,9 @@ export async function patchedCopy(source: PatchSource, findings: readonly Findin
   addFindingsSheet(wb, wbRels, sheets, findingsPath, ct, mine.length);
 
   // styles (a new part when the package had none)
-  let stylesTarget = stylesPath && p.entry(stylesPath) ? stylesPath : undefined;
-  if (!stylesTarget) {
-    stylesTarget = p.freshName((n) => posix.join(posix.dirname(wbPath), n === 1 ? 'styles.xml' : `styles${n}.xml`));
-    wbRels.add(REL_TYPE.styles, stylesTarget);
-    ct.override(stylesTarget, CONTENT_TYPE.styles);
-  }
+  let stylesTarget = stylesPath;
+  if (!stylesTarget) wbRels.add(REL_TYPE.styles, (stylesTarget = p.freshName((n) => posix.join(posix.dirname(wbPath), n === 1 ? 'styles.xml' : `styles${n}.xml`))));
+  if (!p.entry(stylesTarget)) ct.override(stylesTarget, CONTENT_TYPE.styles);
   p.write(stylesTarget, styles.toBuffer());
   if (options.macroEnabled) ct.setOverride(wbPath, MACRO_WORKBOOK);
   p.write(wbPath, wb.toBuffer());
