@@ -42,6 +42,9 @@ export interface SheetPatchInput {
 
 type Phase = 'head' | 'data' | 'row' | 'tail' | 'done';
 
+/** The `r` attribute of a row tag (never escaped: digits only). */
+const ROW_NUMBER = /\sr\s*=\s*["']([^"']*)["']/;
+
 interface RowMarks {
   row: number;
   cells: CellMark[];
@@ -355,8 +358,8 @@ export class SheetPatcher {
 
   private rowTag(m: Markup): boolean {
     let tag = this.tag(m);
-    const a = attributes(tag);
-    const r = a.get('r');
+    // most rows are only counted: their number read without parsing every attribute
+    const r = ROW_NUMBER.exec(tag)?.[1];
     const parsed = r !== undefined ? parseInt(r, 10) - 1 : NaN;
     const row = Number.isFinite(parsed) && parsed >= 0 ? parsed : this.lastRow + 1;
     const before = this.rowsBefore(row);
@@ -372,6 +375,7 @@ export class SheetPatcher {
       return true;
     }
     this.next++;
+    const a = attributes(tag);
     const spans = a.get('spans');
     if (spans) {
       const bounds = spans.split(/\s+/).flatMap((s) => s.split(':').map(Number));
