@@ -214,23 +214,27 @@ export function patchVml(existing: Buffer | undefined, notes: readonly ShownNote
   };
   let z = (vml.match(/<v:shape\b/g) ?? []).length;
   const shapes: string[] = [];
+  const grown = new Map<string, ShownNote>();
   for (const n of notes) {
-    if (!n.existing) {
-      shapes.push(shapeXml(takeId(), ++z, n, layout));
-      continue;
-    }
-    // the box of the note already there grows to hold the longer text
+    if (n.existing) grown.set(`${n.row},${n.col}`, n);
+    else shapes.push(shapeXml(takeId(), ++z, n, layout));
+  }
+  // the boxes of notes already there grow to hold the longer text (one pass over the shapes)
+  if (grown.size) {
     vml = vml.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
       const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape);
       const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape);
-      if (!row || !col || Number(row[1]) !== n.row || Number(col[1]) !== n.col) return shape;
+      const n = row && col ? grown.get(`${Number(row[1])},${Number(col[1])}`) : undefined;
+      if (!n) return shape;
       const box = noteBox(n.text);
       const w = /width:\s*([\d.]+)pt/.exec(shape);
       const h = /height:\s*([\d.]+)pt/.exec(shape);
       const width = Math.max(box.width, w ? Number(w[1]) : 0);
       const height = Math.max(box.height, h ? Number(h[1]) : 0);
       const { anchor, style } = placement(n.row, n.col, width, height, layout);
-      return shape.replace(/style="[^"]*"/, (s) => s.replace(/margin-left:[^;"]*;?|margin-top:[^;"]*;?|width:[^;"]*;?|height:[^;"]*;?/g, '').replace(/^style="/, `style="${style};`).replace(/;;+/g, ';').replace(/;"$/, '"')).replace(/<x:Anchor>[^<]*<\/x:Anchor>/, `<x:Anchor>${anchor}</x:Anchor>`);
+      return shape
+        .replace(/style="[^"]*"/, (s) => s.replace(/margin-left:[^;"]*;?|margin-top:[^;"]*;?|width:[^;"]*;?|height:[^;"]*;?/g, '').replace(/^style="/, `style="${style};`).replace(/;;+/g, ';').replace(/;"$/, '"'))
+        .replace(/<x:Anchor>[^<]*<\/x:Anchor>/, `<x:Anchor>${anchor}</x:Anchor>`);
     });
   }
   const idmap = `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>`;
