@@ -234,7 +234,8 @@ export async function patchedCopy(source: PatchSource, findings: readonly Findin
   if (!ctBytes) throw new UnpatchableError('manca l’elenco dei tipi delle parti ([Content_Types].xml)');
   const ct = new ContentTypes(ctBytes);
   const rootRels = new Rels('', await p.read('_rels/.rels'));
-  const wbPath = rootRels.list.find((r) => r.type.endsWith('/officeDocument'))?.target.replace(/^\//, '') ?? 'xl/workbook.xml';
+  const officeDocument = rootRels.list.find((r) => !r.external && r.type.endsWith('/officeDocument'));
+  const wbPath = officeDocument ? resolveTarget('', officeDocument.target) : 'xl/workbook.xml';
   const wbBytes = await p.read(wbPath);
   if (!wbBytes) throw new UnpatchableError('manca la cartella di lavoro (xl/workbook.xml)');
   const wb = new XmlPart(wbBytes);
