@@ -89,8 +89,10 @@ export class PaneController {
     try {
       await this.stopLive();
       const check = await checkWorkbook(this.host, scope);
-      this.set({ check, busy: null });
+      // the results show at once; the commands wait until the live re-check is set up (no command runs beside it)
+      this.set({ check });
       await this.startLive(check);
+      this.set({ busy: null });
     } catch (err) {
       this.set({ busy: null, error: this.message(err) });
     }

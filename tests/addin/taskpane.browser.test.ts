@@ -360,11 +360,14 @@ describe('task pane in headless Chromium', () => {
     const { page, foreign, errors } = await openPane(wb);
     await page.getByRole('button', { name: 'Controlla' }).click();
     await page.getByRole('status').waitFor();
+    await page.getByText(/^Attivo su/).waitFor(); // the live re-check has started: the check is over
     await page.getByRole('button', { name: /Attività: Non riconosciuto/ }).click();
     await page.getByLabel('Riga delle intestazioni del foglio «Attività»').fill('3');
     await page.getByRole('button', { name: 'Leggi come tabella di obiettivi' }).click();
     // read again: the labels gave office, weight and responsible, but no column names the objectives yet
-    await page.getByText('1 avviso').waitFor();
+    await page.getByText('1 avviso').waitFor().catch(async (err: unknown) => {
+      throw new Error(`${String(err)}\n--- il riquadro:\n${await page.locator('main').innerText()}`);
+    });
     await page.getByRole('button', { name: /Attività: Non riconosciuto/ }).waitFor();
     const stored = (await fakeData(page)).customXmlParts.filter((p) => p.xml.includes('urn:piao:mappatura:1'));
     expect(stored).toHaveLength(1);
@@ -387,6 +390,7 @@ describe('task pane in headless Chromium', () => {
     const { page, foreign, errors } = await openPane(wb);
     await page.getByRole('button', { name: 'Controlla' }).click();
     await page.getByText('1 avviso').waitFor(); // the weights make 90
+    await page.getByText(/^Attivo su/).waitFor();
     await page.getByRole('button', { name: /PEG: Obiettivi/ }).click();
     const weight = page.getByLabel('Ruolo della colonna D («Peso %») del foglio «PEG»');
     expect(await weight.inputValue()).toBe('weight');
