@@ -11,6 +11,7 @@ import { MAPPING_VERSION, Mapping } from './mapping/schema';
 import { assignCodes } from './objectives/assign-codes';
 import { linkObjectives } from './objectives/link';
 import { computePapByDate, EMPTY_PAP } from './pap/compute';
+import { computeCug } from './cug/compute';
 import { ReadProblem } from './read-problem';
 import { runRules, sortFindings } from './rules/run';
 import { Dossier, Objective, SCHEMA_VERSION, SheetInfo, TableInfo } from './schema/dossier';
@@ -148,5 +149,7 @@ export function analyse(inputs: readonly SourceInput[], options: AnalyseOptions 
     findings,
   };
   if (papByDate.length) dossier.papByDate = papByDate;
+  const cug = computeCug(model);
+  if (cug) dossier.cug = cug;
   return { dossier, model, mapping, mappingNotes };
 }

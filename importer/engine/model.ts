@@ -5,6 +5,7 @@ import { a1, CellRange, rangeA1 } from './grid/address';
 import { ObjectiveLevel, Place, SheetInfo, WeightKind } from './schema/dossier';
 import type { StaffModel } from './staff/model';
 import type { MappingProblem } from './mapping/parse';
+import type { CugTally } from './cug/tally';
 
 /** Where a cell is, as users read it. For a merged cell, its top-left. */
 export function placeOf(grid: Grid, row: number, col: number): Place {
@@ -153,4 +154,6 @@ export interface Model {
   mappingProblems: { problem: MappingProblem; grid: Grid }[];
   /** Staff cross-tables and registers: figures, summaries by date, records. */
   staff: StaffModel;
+  /** What each per-person register gives the CUG tables (counts only), in reading order. */
+  cugRegisters?: CugTally[];
 }

@@ -67,6 +67,8 @@ export const REGISTER_ROLE_IT: Record<(typeof RegisterColumnRole.options)[number
   hire: 'data di assunzione',
   end: 'data di cessazione',
   'end-reason': 'causa di cessazione',
+  education: 'titolo di studio',
+  'profile-entry': 'data di ingresso nel profilo',
   ignored: 'non letta',
 };
 

@@ -47,9 +47,9 @@ export const StaffColumnRole = z
 
 /** What a column of a per-person register holds. */
 export const RegisterColumnRole = z
-  .enum(['id', 'surname', 'name', 'full-name', 'tax-code', 'gender', 'birth', 'age', 'category', 'profile', 'structure', 'contract', 'part-time', 'part-time-type', 'smart', 'hire', 'end', 'end-reason', 'ignored'])
+  .enum(['id', 'surname', 'name', 'full-name', 'tax-code', 'gender', 'birth', 'age', 'category', 'profile', 'structure', 'contract', 'part-time', 'part-time-type', 'smart', 'hire', 'end', 'end-reason', 'education', 'profile-entry', 'ignored'])
   .describe(
-    'Che cosa contiene la colonna di un’anagrafica per dipendente: id (matricola), surname, name, full-name, tax-code, gender (sesso), birth (data di nascita), age (età), category, profile (profilo), structure (settore), contract (TI/TD), part-time (percentuale o regime), part-time-type, smart (lavoro agile), hire (data di assunzione), end (data di cessazione), end-reason, ignored (da non leggere).',
+    'Che cosa contiene la colonna di un’anagrafica per dipendente: id (matricola), surname, name, full-name, tax-code, gender (sesso), birth (data di nascita), age (età), category, profile (profilo), structure (settore), contract (TI/TD), part-time (percentuale o regime), part-time-type, smart (lavoro agile), hire (data di assunzione), end (data di cessazione), end-reason, education (titolo di studio), profile-entry (data di ingresso nel profilo o livello attuale), ignored (da non leggere).',
   );
 
 const columnBase = {

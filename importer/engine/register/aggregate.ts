@@ -7,7 +7,9 @@ import { Category, Gender, Place, WorkRegime } from '../schema/dossier';
 import { StaffModel, StaffSummary, Tally, emptyTally } from '../staff/model';
 import { AGE_BANDS } from '../staff/labels';
 import { RegisterRole } from './columns';
+import { normaliseLabel } from '../text/normalise';
 import { ageAt, ageBandOf, readContract, readDate, readGender, readRegime, readSmart, yearOf } from './values';
+import { CugPersonIn, CugTally } from '../cug/tally';
 
 const GENDERS: readonly Gender[] = ['F', 'M'];
 const REGIMES: readonly WorkRegime[] = WorkRegime.options;
@@ -46,7 +48,7 @@ interface Counter {
  * Nothing personal leaves this function: records point at the column ranges counted, notes on
  * dates never repeat the date.
  */
-export function readRegister(table: DetectedTable, order: number, staff: StaffModel, notes: CellNote[]): void {
+export function readRegister(table: DetectedTable, order: number, staff: StaffModel, notes: CellNote[], cugTallies?: CugTally[]): void {
   const grid = table.grid;
   const col = (role: RegisterRole) => table.columns.find((c) => c.role === role)?.col;
   const gCol = col('gender')!;
@@ -60,12 +62,36 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
   const smartCol = col('smart');
   const hireCol = col('hire');
   const endCol = col('end');
+  const entryCol = col('profile-entry');
+  const studyCol = col('education');
   const first = table.bodyStart;
   const last = table.bodyEnd;
   const range = (c: number): Place => ({ file: grid.file, sheet: grid.sheet, cell: rangeA1({ top: first, left: c, bottom: last, right: c }) });
   const name = `nel registro del personale ${table.title ? `«${table.title}» ` : ''}(${grid.sheet}!${rangeA1(table.range)})`;
   const date = table.referenceDate;
   const refMs = date ? Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) : undefined;
+  // the CUG tables' counts (aggregates only), gathered in the same pass
+  const cug = cugTallies
+    ? new CugTally(
+        { age: birthCol !== undefined || ageCol !== undefined, partTime: ptCol !== undefined, smart: smartCol !== undefined, entry: entryCol !== undefined, study: studyCol !== undefined },
+        date,
+        name,
+        {
+          gender: range(gCol),
+          ...(birthCol !== undefined ? { birth: range(birthCol) } : ageCol !== undefined ? { birth: range(ageCol) } : {}),
+          ...(catCol !== undefined || profCol !== undefined ? { category: range(catCol ?? profCol!) } : {}),
+          ...(ptCol !== undefined ? { partTime: range(ptCol) } : {}),
+          ...(smartCol !== undefined ? { smart: range(smartCol) } : {}),
+          ...(entryCol !== undefined ? { entry: range(entryCol) } : {}),
+          ...(studyCol !== undefined ? { study: range(studyCol) } : {}),
+          ...(hireCol !== undefined ? { hire: range(hireCol) } : {}),
+          ...(endCol !== undefined ? { end: range(endCol) } : {}),
+        },
+        order,
+      )
+    : undefined;
+  const person: CugPersonIn = { g: 0, category: 'altro', label: '', general: false };
+  const generalCache = new Map<number, boolean>();
 
   // per-column caches of what a distinct text means
   const genderCache = new Map<string, number>();
@@ -144,6 +170,8 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
     const end = endCol !== undefined ? dateAt(grid, r, endCol) : undefined;
     if (hire === null) note(hireCol!, { note: 'unparseable', at: placeOf(grid, r, hireCol!), what: 'la data di assunzione', expected: 'una data (gg/mm/aaaa)', text: '(valore non riportato)' });
     if (end === null) note(endCol!, { note: 'unparseable', at: placeOf(grid, r, endCol!), what: 'la data di cessazione', expected: 'una data (gg/mm/aaaa)', text: '(valore non riportato)' });
+    if (cug && typeof hire === 'number') cug.movement('hire', hire, g as 0 | 1);
+    if (cug && typeof end === 'number') cug.movement('termination', end, g as 0 | 1);
     if (typeof hire === 'number') {
       const y = yearOf(hire);
       if (y > maxYear) maxYear = y;
@@ -172,19 +200,27 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
     }
 
     let band = NO_BAND;
+    let birthMs: number | undefined;
+    let ageYears: number | undefined;
     if (refMs !== undefined && birthCol !== undefined) {
       const birth = dateAt(grid, r, birthCol);
-      if (typeof birth === 'number') band = AGE_BANDS.indexOf(ageBandOf(ageAt(birth, refMs)));
-      else if (birth === null) note(birthCol, { note: 'unparseable', at: placeOf(grid, r, birthCol), what: 'la data di nascita', expected: 'una data (gg/mm/aaaa)', text: '(valore non riportato: dato personale)' });
+      if (typeof birth === 'number') {
+        birthMs = birth;
+        band = AGE_BANDS.indexOf(ageBandOf(ageAt(birth, refMs)));
+      } else if (birth === null) note(birthCol, { note: 'unparseable', at: placeOf(grid, r, birthCol), what: 'la data di nascita', expected: 'una data (gg/mm/aaaa)', text: '(valore non riportato: dato personale)' });
     } else if (ageCol !== undefined) {
       const v = grid.value(r, ageCol);
       const age = typeof v === 'number' ? v : Number(grid.text(r, ageCol));
-      if (Number.isFinite(age) && age > 0) band = AGE_BANDS.indexOf(ageBandOf(age));
+      if (Number.isFinite(age) && age > 0) {
+        ageYears = age;
+        band = AGE_BANDS.indexOf(ageBandOf(age));
+      }
     }
     bump(headcount, (li * (NO_BAND + 1) + band) * 2 + g, fixed);
     staffBy[g]++;
     if (fixed) fixedBy[g]++;
 
+    let smartRead: boolean | undefined;
     if (ptCol !== undefined) {
       const t = grid.text(r, ptCol);
       let k = regimeCache.get(t);
@@ -211,6 +247,30 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
       }
       if (k < 0) note(smartCol, { note: 'unparseable', at: placeOf(grid, r, smartCol), what: 'il lavoro agile', expected: 'sì/no o i giorni a settimana', text: t });
       else if (k > 0) smart[(k - 1) * 2 + g]++;
+      smartRead = k < 0 ? undefined : k > 0;
+    }
+    if (cug) {
+      const l = labels[li];
+      let general = generalCache.get(li);
+      if (general === undefined) {
+        general = GENERAL_LEVEL.test(normaliseLabel(`${l.label} ${profCol !== undefined ? grid.text(r, profCol) : ''}`));
+        generalCache.set(li, general);
+      }
+      person.g = g as 0 | 1;
+      person.birth = birthMs;
+      person.age = ageYears;
+      person.category = l.category;
+      person.label = l.label;
+      person.general = general;
+      person.partTimeText = ptCol !== undefined ? grid.text(r, ptCol) : undefined;
+      person.smart = smartRead;
+      person.studyText = studyCol !== undefined ? grid.text(r, studyCol) : undefined;
+      if (entryCol !== undefined) {
+        const entry = dateAt(grid, r, entryCol);
+        person.entry = entry;
+        if (entry === null) note(entryCol, { note: 'unparseable', at: placeOf(grid, r, entryCol), what: 'la data di ingresso nel profilo', expected: 'una data (gg/mm/aaaa)', text: '(valore non riportato)' });
+      }
+      cug.add(person);
     }
   }
   for (const [c, n] of notesPerCol) {
@@ -264,7 +324,11 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
     summary.turnover.set(year, entry);
   }
   staff.summaries.push(summary);
+  if (cug && cugTallies) cugTallies.push(cug);
 }
+
+/** A category or profile that names a general-level manager (table 1.1: «Dirigente di livello generale»). */
+const GENERAL_LEVEL = /\b(direttor[ei] general[ei]|dirigent[ei] (di )?(prima fascia|livello generale|general[ei])|capo dipartimento|segretari[oa] general[ei])\b/;
 
 function bump(map: Map<number, Counter>, key: number, fixed: boolean): void {
   const c = map.get(key);

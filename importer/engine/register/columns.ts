@@ -19,7 +19,9 @@ export type RegisterRole =
   | 'smart'
   | 'hire'
   | 'end'
-  | 'end-reason';
+  | 'end-reason'
+  | 'education'
+  | 'profile-entry';
 
 export const REGISTER_ROLES: readonly RoleDefinition<RegisterRole>[] = [
   { role: 'id', synonyms: ['Matricola', 'Matr.', 'Matr', 'N. matricola', 'Numero matricola', 'Codice dipendente', 'Cod. dipendente', 'ID dipendente', 'Id', 'Badge', 'Cod. matricola'], noFuzzy: false },
@@ -49,6 +51,32 @@ export const REGISTER_ROLES: readonly RoleDefinition<RegisterRole>[] = [
   { role: 'hire', synonyms: ['Data assunzione', 'Data di assunzione', 'Assunto il', 'Data inizio rapporto', 'Data ingresso', 'Decorrenza', 'Data decorrenza', 'Inizio rapporto', 'Data inizio servizio'] },
   { role: 'end', synonyms: ['Data cessazione', 'Data di cessazione', 'Cessato il', 'Data fine rapporto', 'Data uscita', 'Fine rapporto', 'Data fine servizio', 'Cessazione'] },
   { role: 'end-reason', synonyms: ['Causa cessazione', 'Motivo cessazione', 'Causale cessazione', 'Motivo uscita'] },
+  {
+    role: 'education',
+    synonyms: ['Titolo di studio', 'Titolo studio', 'Titolo di studio posseduto', 'Titolo di studio più elevato', 'Istruzione', 'Livello di istruzione', 'Grado di istruzione', 'Tit. studio'],
+  },
+  {
+    role: 'profile-entry',
+    synonyms: [
+      'Data ingresso nel profilo',
+      'Data di ingresso nel profilo',
+      'Data ingresso profilo',
+      'Data inquadramento',
+      'Data di inquadramento',
+      'Data inquadramento attuale',
+      'Data ultimo inquadramento',
+      'Decorrenza inquadramento',
+      'Decorrenza profilo',
+      'Decorrenza categoria',
+      'Decorrenza livello',
+      'Data ingresso categoria',
+      'Data ingresso livello',
+      'Data passaggio categoria',
+      'Data progressione',
+      'Nel profilo dal',
+      'Anzianità nel profilo dal',
+    ],
+  },
 ];
 
 export const registerVocabulary = new Vocabulary<RegisterRole>(REGISTER_ROLES);

@@ -6,6 +6,6 @@ import { registerDetector } from './detector';
 export const registerFamily: TableFamily = {
   detector: registerDetector,
   read(table, model) {
-    readRegister(table, model.staff.readOrder++, model.staff, model.notes);
+    readRegister(table, model.staff.readOrder++, model.staff, model.notes, (model.cugRegisters ??= []));
   },
 };

@@ -2,6 +2,7 @@ import { Gender, Place } from '../schema/dossier';
 import { bestSourceOf, bestSummary, Tally } from '../staff/model';
 import { Rule, RuleContext } from './rule';
 import { capitalise, dateIt } from './staff-words';
+import { cugDifferences } from '../cug/checks';
 
 type Who = Gender | 'total';
 type Quantity = 'staff' | 'fixedTerm' | 'partTime' | 'smart';
@@ -53,6 +54,10 @@ export const crossTableMismatch: Rule = {
     differs: '{Who} {quantity} sono {actual} {here}, ma {expected} {there}, alla stessa data ({date}).',
     more: '{Who} {quantity} sono {actual} {here}: più del personale in servizio alla stessa data ({date}), che è {expected} {there}.',
     turnover: '{Who} {movement} nel {year} sono {actual} {here}, ma {expected} {there}.',
+    cug11: '{Who} {band} dell’inquadramento «{level}» sono {actual} {here}, ma {expected} {there}, alla stessa data ({date}).',
+    cug11Absent: '{Who} {band} dell’inquadramento «{level}» sono {expected} {there} alla stessa data ({date}), ma la tabella 1.1 {here} non ha la sua riga.',
+    cugTotal: 'Il totale {whom} {here} è {actual}, ma la tabella 1.1 dello stesso rapporto conta {expected} per {scope} ({there}).',
+    cugTotalWhole: 'Il totale {whom} {here} è {actual}, pari al personale complessivo della tabella 1.1 dirigenti compresi; ma la tabella conta solo {scope}, che nella tabella 1.1 sono {expected} ({there}).',
   },
   check(ctx) {
     const summaries = ctx.model.staff.summaries.filter((s) => !s.incomplete);
@@ -89,6 +94,10 @@ export const crossTableMismatch: Rule = {
           }
         }
       }
+    }
+    // the CUG tables: 1.1 against a register of the same date, and the «Totale» of 1.4, 1.6, 1.7 against 1.1
+    for (const d of cugDifferences(ctx.model)) {
+      ctx.report({ at: d.at, messageId: d.messageId, data: { ...d.data, actual: d.actual, expected: d.expected }, ...(d.related.length ? { related: d.related } : {}), expected: d.expected, actual: d.actual });
     }
     // hires and terminations of the same year in two tables
     const withTurnover = summaries.filter((s) => s.turnover.size > 0);

@@ -3,6 +3,8 @@ import { compressPlaces, shareCells } from '../staff/percentages';
 import { bestSummary } from '../staff/model';
 import { cellName } from '../staff/read';
 import { Rule } from './rule';
+import { StaffCell } from '../staff/model';
+import { StrictShare, strictShares } from '../cug/portal-tables';
 
 /** Stated and computed percentages may differ by rounding: up to half a point is accepted. */
 export const PERCENT_TOLERANCE = 0.005;
@@ -17,11 +19,29 @@ export const percentageMismatch: Rule = {
   messages: {
     default: 'La percentuale {what} è «{text}» ({stated}), ma dai conteggi risulta {computed} ({numerator} su {denominator}).',
     overStaff: 'La percentuale {what} è «{text}» ({stated}), ma {numerator} su {denominator} persone in servizio {there} fanno {computed}.',
+    cug: 'La percentuale {what} è «{text}» ({stated}), ma come la calcola il Portale CUG (quota {share}) risulta {computed} ({numerator} su {denominator}).',
   },
   check(ctx) {
     const staffAt = (date: string | undefined) => bestSummary(ctx.model.staff.summaries.filter((s) => s.staff && !s.incomplete && s.date === date));
     for (const t of ctx.model.staff.tables) {
+      // the CUG tables' «Totale %» and «% di genere» cells: checked by the portal's definition
+      const strict = new Map<StaffCell, StrictShare>(strictShares(t).map((s) => [s.cell, s]));
       for (const p of t.percentages) {
+        const cug = strict.get(p.cell);
+        if (cug) {
+          if (p.stated < 0 || p.stated > 1 + 1e-9) continue;
+          const value = cug.numerator / cug.denominator;
+          if (Math.abs(value - p.stated) <= PERCENT_TOLERANCE + 1e-9) continue;
+          ctx.report({
+            at: p.cell.at,
+            messageId: 'cug',
+            data: { what: cellName(p.cell).replace(/^il dato /, ''), text: p.cell.text, stated: formatPercentIt(p.stated), computed: formatPercentIt(value), numerator: cug.numerator, denominator: cug.denominator, share: cug.what },
+            related: compressPlaces(cug.parts),
+            expected: Math.round(value * 10000) / 10000,
+            actual: Math.round(p.stated * 10000) / 10000,
+          });
+          continue;
+        }
         if (p.overStaff && p.stated >= 0 && p.stated <= 1 + 1e-9) {
           const ref = staffAt(p.overStaff.date);
           const tally = ref?.staff;

@@ -4,6 +4,7 @@
  * Add fields freely; renaming or dropping one needs a schemaVersion bump.
  */
 import { z } from 'zod';
+import { CugSection } from './cug';
 
 export const SCHEMA_VERSION = 1;
 
@@ -187,6 +188,8 @@ export const Dossier = z.object({
   ungendered: z.array(UngenderedRecord).optional(),
   pap: PapStatistics,
   papByDate: z.array(PapStatistics).optional(),
+  /** The Relazione CUG tables at the latest reference date (see schema/cug.ts); absent without staff data. */
+  cug: CugSection.optional(),
   findings: z.array(Finding),
 });
 

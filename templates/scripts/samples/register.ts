@@ -1,7 +1,8 @@
 /**
  * Comune di Pian del Lago (invented): the per-person staff register as the HR system exports it,
  * one row per employee (matricola, cognome, nome, sesso, data di nascita, categoria, profilo,
- * settore, contratto TI/TD, part-time %, lavoro agile, date of hire and of termination), including
+ * settore, contratto TI/TD, part-time %, lavoro agile, date of hire and of termination, titolo di
+ * studio, date of entry into the current profile), including
  * people who left in 2022-2024. Every person is invented by a seeded generator: the same file
  * every time. `registerPeople` hands the same people to tests, which count them on their own.
  */
@@ -23,6 +24,10 @@ export interface Person {
   smart: boolean;
   hired: Date;
   left?: Date;
+  /** Titolo di studio as the HR system writes it. */
+  study: string;
+  /** Date of entry into the current profile or level (a progression, or the hire). */
+  entry: Date;
 }
 
 const SURNAMES = ['Rossi', 'Bianchi', 'Ferrari', 'Esposito', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca', 'Mancini', 'Costa', 'Giordano', 'Rizzo', 'Lombardi', 'Moretti', 'Barbieri', 'Fontana', 'Santoro', 'Mariani', 'Rinaldi', 'Caruso', 'Ferrara', 'Galli', 'Martini', 'Leone', 'Longo'];
@@ -62,8 +67,34 @@ function date(rnd: () => number, fromYear: number, toYear: number): Date {
   return new Date(Date.UTC(y, Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28)));
 }
 
+/** Study titles as HR systems write them, by category: [title, weight]. */
+const STUDIES: Record<string, [string, number][]> = {
+  top: [['Laurea magistrale', 6], ['Laurea vecchio ordinamento', 3], ['Master di II livello', 1]],
+  d: [['Laurea magistrale', 5], ['Laurea triennale', 3], ['Diploma di maturità', 2]],
+  c: [['Diploma di maturità', 6], ['Laurea triennale', 2], ['Laurea magistrale', 1], ['Licenza media', 1]],
+  b: [['Licenza media', 5], ['Diploma di maturità', 4], ['Qualifica professionale', 1]],
+  a: [['Licenza media', 7], ['Licenza elementare', 1], ['Diploma di maturità', 2]],
+};
+
+function pick(rnd: () => number, list: [string, number][]): string {
+  const total = list.reduce((n, [, w]) => n + w, 0);
+  let x = rnd() * total;
+  for (const [v, w] of list) if ((x -= w) < 0) return v;
+  return list[list.length - 1][0];
+}
+
+function studyGroup(category: string): string {
+  if (/^(Segretario|Dirigente)/.test(category)) return 'top';
+  if (/^D/.test(category)) return 'd';
+  if (/^C/.test(category)) return 'c';
+  if (/^B/.test(category)) return 'b';
+  return /^A/.test(category) ? 'a' : 'c';
+}
+
 export function registerPeople(): Person[] {
   const rnd = random(20241231);
+  // study titles and profile dates come from a generator of their own: the other figures stay as they were
+  const more = random(20250101);
   const people: Person[] = [];
   let id = 10230;
   for (const [category, profile, n, women] of POSITIONS) {
@@ -85,7 +116,13 @@ export function registerPeople(): Person[] {
         partTimeType: partTime < 100 ? (rnd() < 0.5 ? 'Orizzontale' : 'Verticale') : '',
         smart: rnd() < 0.4 && profile !== 'Esecutore tecnico' && profile !== 'Istruttore di vigilanza',
         hired: fixedTerm ? date(rnd, 2021, 2024) : date(rnd, 1988, 2024),
+        study: '',
+        entry: new Date(0),
       };
+      p.study = pick(more, STUDIES[studyGroup(category)]);
+      // a third changed profile or level after the hire (a progression, a new area in 2023)
+      p.entry = more() < 0.35 ? date(more, Math.max(p.hired.getUTCFullYear(), 2010), 2024) : p.hired;
+      if (p.entry < p.hired) p.entry = p.hired;
       // about one in nine left the Comune in 2022-2024
       if (rnd() < 0.11) {
         const left = date(rnd, 2022, 2024);
@@ -100,15 +137,15 @@ export function registerPeople(): Person[] {
 export function registerWorkbook(): ExcelJS.Workbook {
   const wb = newWorkbook();
   const ws = wb.addWorksheet('Anagrafica');
-  ws.columns = [10, 16, 12, 7, 14, 26, 32, 30, 13, 12, 14, 13, 16, 16].map((width) => ({ width }));
+  ws.columns = [10, 16, 12, 7, 14, 26, 32, 30, 13, 12, 14, 13, 16, 16, 26, 16].map((width) => ({ width }));
   ws.addRow(['Comune di Pian del Lago - Anagrafica del personale al 31/12/2024 (estrazione dal gestionale presenze)']).font = { bold: true };
   ws.addRow([]);
   styleHeader(
-    ws.addRow(['Matricola', 'Cognome', 'Nome', 'Sesso', 'Data di nascita', 'Categoria', 'Profilo professionale', 'Settore', 'Tipo contratto', 'Part-time %', 'Tipo part-time', 'Lavoro agile', 'Data assunzione', 'Data cessazione']),
+    ws.addRow(['Matricola', 'Cognome', 'Nome', 'Sesso', 'Data di nascita', 'Categoria', 'Profilo professionale', 'Settore', 'Tipo contratto', 'Part-time %', 'Tipo part-time', 'Lavoro agile', 'Data assunzione', 'Data cessazione', 'Titolo di studio', 'Data inquadramento']),
   );
   for (const p of registerPeople()) {
-    const row = ws.addRow([p.id, p.surname.toUpperCase(), p.name.toUpperCase(), p.gender, p.birth, p.category, p.profile, p.structure, p.fixedTerm ? 'TD' : 'TI', p.partTime, p.partTimeType || null, p.smart ? 'Sì' : 'No', p.hired, p.left ?? null]);
-    for (const c of [5, 13, 14]) row.getCell(c).numFmt = 'dd/mm/yyyy';
+    const row = ws.addRow([p.id, p.surname.toUpperCase(), p.name.toUpperCase(), p.gender, p.birth, p.category, p.profile, p.structure, p.fixedTerm ? 'TD' : 'TI', p.partTime, p.partTimeType || null, p.smart ? 'Sì' : 'No', p.hired, p.left ?? null, p.study, p.entry]);
+    for (const c of [5, 13, 14, 16]) row.getCell(c).numFmt = 'dd/mm/yyyy';
   }
   return wb;
 }
