@@ -12,6 +12,7 @@ import { writePiaoJson } from '../write/piao-json';
 import { writePiaoXlsx } from '../write/piao-xlsx';
 import { outputPath } from '../write/safe-path';
 import { writeReport } from '../write/report/report';
+import { writeCugCsvs } from '../write/cug-csv';
 import { CollectedFile } from './collect';
 
 export interface DossierResult {
@@ -64,6 +65,8 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
   outputs.push('piao.json');
   await writeMappingJson(join(outDir, 'mappatura.json'), analysis.mapping);
   outputs.push('mappatura.json');
+  // the Relazione CUG tables, one CSV each for pasting into the portal
+  if (dossier.cug) outputs.push(...(await writeCugCsvs(outDir, dossier.cug)));
 
   const readable = files.filter((f) => dossier.sources.find((s) => s.file === f.file)?.status === 'ok');
   const annotated = annotatedNames(readable.map((f) => f.file));

@@ -14,6 +14,7 @@ import { ruleLabel, severityLabel } from './finding-text';
 import { DATA_SHEETS, LIST_SHEETS, ListSheetKey, PAP_NAMES, PAP_SECTIONS, PAP_SHEET, PAP_TURNOVER, papRowLabel, templatePath } from './piao-layout';
 import { dataRows, papValues, sourceText } from './piao-tables';
 import { workbookBytes } from './xlsx-bytes';
+import { addCugSheet } from './cug-sheet';
 
 type Row = (PlainValue | ExcelJS.CellValue)[];
 
@@ -169,6 +170,7 @@ export async function buildPiaoWorkbook(dossier: Dossier, annotated: Map<string,
     sheetOf(wb, 'sources'),
     dossier.sources.map((s) => [s.file, s.status === 'ok' ? 'letto' : 'non letto', sheetsText(s), s.error]),
   );
+  if (dossier.cug) addCugSheet(wb, dossier.cug);
   wb.creator = 'piao';
   return wb;
 }

@@ -95,12 +95,26 @@ export function tablesFromRegister(t: CugTally): FromRegister {
   } else {
     const notes = t.unplaced.study ? [`${people(t.unplaced.study)} con un titolo di studio che non si colloca tra quelli del format non ${t.unplaced.study === 1 ? 'è contata' : 'sono contate'}.`] : [];
     for (const [key, managerial] of [['1.6', true], ['1.7', false]] as const) {
-      const lines: StudyLine[] = [];
+      // by inquadramento only: general and other managers of one level are one row here
+      const byLevel = new Map<string, Float64Array[]>();
       for (const [levelKey, l] of orderedLevels(t)) {
         if (MANAGERIAL.includes(l.category) !== managerial) continue;
-        STUDY_TITLES.forEach((title, s) => {
+        const name = levelNames(l).level;
+        const list = byLevel.get(name) ?? [];
+        STUDY_TITLES.forEach((_, s) => {
           const c = t.study.get(`${levelKey}|${s}`);
-          if (c && c[0] + c[1] > 0) lines.push({ level: levelNames(l).level, title, men: c[1], women: c[0] });
+          const acc = (list[s] ??= new Float64Array(2));
+          if (c) {
+            acc[0] += c[0];
+            acc[1] += c[1];
+          }
+        });
+        byLevel.set(name, list);
+      }
+      const lines: StudyLine[] = [];
+      for (const [level, list] of byLevel) {
+        STUDY_TITLES.forEach((title, s) => {
+          if (list[s][0] + list[s][1] > 0) lines.push({ level, title, men: list[s][1], women: list[s][0] });
         });
       }
       tables[key] = studyTable(base(key, ['gender', 'category', 'study'], notes), lines);

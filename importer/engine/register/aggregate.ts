@@ -91,7 +91,7 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
       )
     : undefined;
   const person: CugPersonIn = { g: 0, category: 'altro', label: '', general: false };
-  const generalCache = new Map<number, boolean>();
+  const generalCache = new Map<string, boolean>();
 
   // per-column caches of what a distinct text means
   const genderCache = new Map<string, number>();
@@ -251,10 +251,12 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
     }
     if (cug) {
       const l = labels[li];
-      let general = generalCache.get(li);
+      const profile = profCol !== undefined ? grid.text(r, profCol) : '';
+      const generalKey = `${li}\u0000${profile}`;
+      let general = generalCache.get(generalKey);
       if (general === undefined) {
-        general = GENERAL_LEVEL.test(normaliseLabel(`${l.label} ${profCol !== undefined ? grid.text(r, profCol) : ''}`));
-        generalCache.set(li, general);
+        general = GENERAL_LEVEL.test(normaliseLabel(`${l.label} ${profile}`));
+        generalCache.set(generalKey, general);
       }
       person.g = g as 0 | 1;
       person.birth = birthMs;

@@ -14,6 +14,7 @@ import { papRowLabel } from '../piao-sheets';
 import { categoryChart, smartWorkingChart, turnoverChart } from './charts';
 import { REPORT_CSS } from './style';
 import { objectiveTree, TreeNode } from './tree';
+import { CUG_CSS, cugSection } from './cug-section';
 
 export interface ReportOptions {
   /** Name of the dossier (the entity or folder). */
@@ -207,7 +208,7 @@ export function renderReport(d: Dossier, opts: ReportOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>PIAO: ${esc(opts.title)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${CUG_CSS}</style>
 </head>
 <body>
 <header><h1>Importazione PIAO e PAP: ${esc(opts.title)}</h1><p>Fonti lette, anomalie trovate nelle celle, albero degli obiettivi e statistiche di genere del personale.</p></header>
@@ -217,6 +218,7 @@ ${sourcesSection(d, opts.annotated)}
 ${findingsSection(d, opts.annotated)}
 ${objectivesSection(d)}
 ${papSection(d)}
+${cugSection(d)}
 ${opts.mapping ? mappingSection(opts.mapping) : ''}
 </main>
 <footer>Generato da piao. I dati del personale sono solo aggregati. I dettagli di ogni segnalazione sono anche in PIAO.xlsx (foglio «Anomalie») e nelle copie annotate dei fogli.</footer>
