@@ -179,6 +179,8 @@ export interface XlRange {
   load(option?: LoadOption): unknown;
   /** ExcelApi 1.13 */
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /** ExcelApi 1.2: merges the range into one cell (only the top-left value is kept). */
+  merge(across?: boolean): void;
   select(): void;
 }
 

@@ -8,12 +8,12 @@ import { a1, rangeA1 } from '../../importer/engine/grid/address';
 import { SourceInput, analyse } from '../../importer/engine/analyse';
 import { Dossier } from '../../importer/engine/schema/dossier';
 import { OwnedSheet } from '../normalise/owned';
-import { SheetPlan, TablePlan, normalisePlan, pickSheetNames, tableNamer } from '../normalise/plan';
+import { NORMALISED_SHEETS, SheetPlan, TablePlan, normalisePlan, pickSheetNames, tableNamer } from '../normalise/plan';
 import { batchByWeight } from '../sheet/blocks';
 import { textValue } from '../sheet/office-values';
 import { AddinError, capabilitiesOf, workbookFileName } from './actions';
 import { XlRequestContext, XlWorksheet, AddinHost } from './excel-api';
-import { loadOwnedSheets, saveOwnedSheets } from './owned-store';
+import { recordOwned, surveyOwned } from './owned-store';
 import { readWorkbook } from './read-workbook';
 import { runExcel } from './run';
 import { assertSheetsCanBeAdded, changingSheets } from './workbook-protection';
@@ -34,25 +34,10 @@ export interface NormaliseOutcome {
   notices: string[];
 }
 
-/** Sheets and tables of the workbook now, and which sheets are ours. */
-async function survey(context: XlRequestContext) {
-  const owned = await loadOwnedSheets(context);
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name,items/id');
-  await context.sync();
-  for (const ws of sheets.items) ws.tables.load('items/name');
-  await context.sync();
-  const ownedIds = new Set(owned.sheets.map((s) => s.id));
-  const mine = sheets.items.filter((ws) => ownedIds.has(ws.id));
-  const theirs = sheets.items.filter((ws) => !ownedIds.has(ws.id));
-  return {
-    owned,
-    ownedIds,
-    mine,
-    userSheets: theirs.map((ws) => ws.name),
-    userTables: theirs.flatMap((ws) => ws.tables.items.map((t) => t.name)),
-  };
-}
+/** The keys of the sheets «Normalizza» writes (the other writers' sheets are not its own). */
+const KEYS: ReadonlySet<string> = new Set(NORMALISED_SHEETS.map((s) => s.key));
+
+const survey = (context: XlRequestContext) => surveyOwned(context, KEYS);
 
 /** Reads and analyses the workbook, and plans the sheets to write. Writes nothing. */
 export async function prepareNormalise(host: AddinHost): Promise<NormalisePrepared> {
@@ -63,7 +48,7 @@ export async function prepareNormalise(host: AddinHost): Promise<NormalisePrepar
     const read = await readWorkbook(context, { file, scope: 'workbook', caps, skipSheetIds: s.ownedIds });
     const input: SourceInput = { file, grids: read.sheets.map((x) => x.grid) };
     const { dossier } = analyse([input]);
-    const plan = normalisePlan(dossier, { sheets: pickSheetNames(s.userSheets), table: tableNamer(s.userTables) });
+    const plan = normalisePlan(dossier, { sheets: pickSheetNames(s.otherNames), table: tableNamer(s.otherTables) });
     return { file, dossier, plan, replacing: s.mine.map((ws) => ws.name) };
   });
 }
@@ -132,7 +117,7 @@ export async function applyNormalise(host: AddinHost, prepared: NormalisePrepare
     await assertSheetsCanBeAdded(context, caps);
     const s = await survey(context);
     const planned = new Set(prepared.plan.map((p) => p.name.toLowerCase()));
-    const clash = s.userSheets.find((n) => planned.has(n.toLowerCase()));
+    const clash = s.otherNames.find((n) => planned.has(n.toLowerCase()));
     if (clash) throw new AddinError(`Nel frattempo è comparso un foglio «${clash}»: premi di nuovo «Normalizza».`);
 
     const replaced = s.mine.map((ws) => ws.name);
@@ -176,7 +161,7 @@ export async function applyNormalise(host: AddinHost, prepared: NormalisePrepare
     await context.sync();
 
     const owned: OwnedSheet[] = prepared.plan.map((p, i) => ({ key: p.key, id: sheets[i].id }));
-    await saveOwnedSheets(context, owned, s.owned.parts);
+    await recordOwned(context, s, KEYS, owned);
     return {
       written: prepared.plan.map((p) => ({ name: p.name, rows: p.tables.reduce((n, t) => n + t.rows.length, 0) })),
       replaced,

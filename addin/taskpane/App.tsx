@@ -20,7 +20,7 @@ import { PaneController, PaneState } from './controller';
 import { FindingsView } from './FindingsView';
 import { SheetsView } from './SheetsView';
 import { WorkflowsView } from './WorkflowsView';
-import { clearSentence, countBySeverity, countsSentence, groupFindings, insertedSentence, markedSentence, normalisedSentence, sheetViews } from './view';
+import { clearSentence, countBySeverity, countsSentence, cugSentence, groupFindings, insertedSentence, markedSentence, normalisedSentence, sheetViews } from './view';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase, minWidth: 0 },
@@ -34,6 +34,7 @@ const BUSY_LABEL: Record<NonNullable<PaneState['busy']>, string> = {
   checking: 'Controllo in corso…',
   clearing: 'Tolgo le segnalazioni…',
   normalising: 'Normalizzo la cartella di lavoro…',
+  cug: 'Calcolo le tabelle CUG…',
   inserting: 'Inserisco i modelli…',
   mapping: 'Salvo come leggere il foglio…',
 };
@@ -107,6 +108,12 @@ export function App({ controller }: { controller: PaneController }) {
       {state.normalised && !busy && (
         <MessageBar intent="success">
           <MessageBarBody>{normalisedSentence(state.normalised)}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {state.cugWritten && !busy && (
+        <MessageBar intent="success">
+          <MessageBarBody>{cugSentence(state.cugWritten)}</MessageBarBody>
         </MessageBar>
       )}
 

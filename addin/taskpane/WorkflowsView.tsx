@@ -14,11 +14,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DocumentAdd20Regular, TableSettings20Regular } from '@fluentui/react-icons';
+import { DocumentAdd20Regular, PeopleTeam20Regular, TableSettings20Regular } from '@fluentui/react-icons';
 import { LIVE_MAX_CELLS } from '../office/live';
 import { OFFICE_TEMPLATES, OfficeTemplate } from '../templates/catalog';
 import { PaneController, PaneState } from './controller';
-import { liveSentence, replaceQuestion } from './view';
+import { liveSentence, replaceCugQuestion, replaceQuestion } from './view';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-/** «Normalizza», «Inserisci modello» and «Ricontrollo automatico». */
+/** «Normalizza», «Tabelle CUG», «Inserisci modello» and «Ricontrollo automatico». */
 export function WorkflowsView({ controller, state }: { controller: PaneController; state: PaneState }) {
   const s = useStyles();
   const [picking, setPicking] = useState(false);
@@ -50,12 +50,15 @@ export function WorkflowsView({ controller, state }: { controller: PaneControlle
         <Button icon={<TableSettings20Regular />} onClick={() => controller.normalise()} disabled={busy}>
           Normalizza
         </Button>
+        <Button icon={<PeopleTeam20Regular />} onClick={() => controller.cugTables()} disabled={busy}>
+          Tabelle CUG
+        </Button>
         <Button icon={<DocumentAdd20Regular />} onClick={() => setPicking(true)} disabled={busy || offered.length === 0}>
           Inserisci modello
         </Button>
       </div>
       <Caption1 block className={s.hint}>
-        «Normalizza» scrive obiettivi e statistiche PAP in fogli nuovi, come tabelle di Excel; «Inserisci modello» aggiunge i fogli da compilare per l'anno.
+        «Normalizza» scrive obiettivi e statistiche PAP in fogli nuovi, come tabelle di Excel; «Tabelle CUG» scrive in un foglio nuovo le tabelle della Relazione CUG calcolate dall'anagrafica del personale; «Inserisci modello» aggiunge i fogli da compilare per l'anno.
       </Caption1>
       <Switch
         label="Ricontrollo automatico"
@@ -77,6 +80,21 @@ export function WorkflowsView({ controller, state }: { controller: PaneControlle
                 Sostituisci
               </Button>
               <Button onClick={() => controller.confirmNormalise(false)}>Annulla</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <Dialog open={state.confirmCug !== undefined} onOpenChange={(_, d) => !d.open && controller.confirmCug(false)}>
+        <DialogSurface aria-label="Sostituire il foglio delle tabelle CUG?">
+          <DialogBody>
+            <DialogTitle>Sostituire il foglio delle tabelle CUG?</DialogTitle>
+            <DialogContent>{replaceCugQuestion(state.confirmCug?.replacing ?? [])}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => controller.confirmCug(true)}>
+                Sostituisci
+              </Button>
+              <Button onClick={() => controller.confirmCug(false)}>Annulla</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

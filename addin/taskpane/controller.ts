@@ -6,11 +6,12 @@ import { italianError } from '../office/errors';
 import { InsertOutcome, TemplateFile, insertTemplates } from '../office/insert-templates';
 import { LiveRecheck, LiveStart, liveNotSupported } from '../office/live';
 import { NormaliseOutcome, NormalisePrepared, applyNormalise, prepareNormalise } from '../office/normalise';
+import { CugOutcome, CugPrepared, applyCugTables, prepareCugTables } from '../office/cug-tables';
 import { Scope } from '../office/read-workbook';
 import { Timers } from '../live/scheduler';
 import { OfficeTemplate } from '../templates/catalog';
 
-export type Busy = 'checking' | 'clearing' | 'normalising' | 'inserting' | 'mapping' | null;
+export type Busy = 'checking' | 'clearing' | 'normalising' | 'cug' | 'inserting' | 'mapping' | null;
 
 export interface LiveState {
   on: boolean;
@@ -36,6 +37,9 @@ export interface PaneState {
   /** «Normalizza» waiting for the user's yes before replacing its earlier sheets. */
   confirmNormalise?: NormalisePrepared;
   normalised?: NormaliseOutcome;
+  /** «Tabelle CUG» waiting for the user's yes before replacing the sheet it wrote earlier. */
+  confirmCug?: CugPrepared;
+  cugWritten?: CugOutcome;
   inserted?: InsertOutcome;
   live: LiveState;
 }
@@ -85,7 +89,7 @@ export class PaneController {
 
   async check(scope: Scope = this.state.scope): Promise<void> {
     if (this.state.busy) return;
-    this.set({ busy: 'checking', error: undefined, clear: undefined, selected: undefined, normalised: undefined, inserted: undefined, scope });
+    this.set({ busy: 'checking', error: undefined, clear: undefined, selected: undefined, normalised: undefined, cugWritten: undefined, inserted: undefined, scope });
     try {
       await this.stopLive();
       const check = await checkWorkbook(this.host, scope);
@@ -159,7 +163,7 @@ export class PaneController {
   /** Reads and plans; writes at once unless sheets of an earlier run would be replaced (then asks). */
   async normalise(): Promise<void> {
     if (this.state.busy) return;
-    this.set({ busy: 'normalising', error: undefined, normalised: undefined, inserted: undefined, confirmNormalise: undefined });
+    this.set({ busy: 'normalising', error: undefined, normalised: undefined, cugWritten: undefined, inserted: undefined, confirmNormalise: undefined });
     try {
       const prepared = await prepareNormalise(this.host);
       if (prepared.plan.length && prepared.replacing.length) {
@@ -185,6 +189,37 @@ export class PaneController {
     }
   }
 
+  // ------------------------------------------------------------ «Tabelle CUG»
+
+  /** Reads and plans; writes at once unless the sheet of an earlier run would be replaced (then asks). */
+  async cugTables(): Promise<void> {
+    if (this.state.busy) return;
+    this.set({ busy: 'cug', error: undefined, cugWritten: undefined, normalised: undefined, inserted: undefined, confirmCug: undefined });
+    try {
+      const prepared = await prepareCugTables(this.host);
+      if (prepared.replacing.length) {
+        this.set({ busy: null, confirmCug: prepared });
+        return;
+      }
+      this.set({ cugWritten: await applyCugTables(this.host, prepared), busy: null });
+    } catch (err) {
+      this.set({ busy: null, error: this.message(err) });
+    }
+  }
+
+  /** The answer to «Sostituire il foglio delle tabelle CUG?». */
+  async confirmCug(replace: boolean): Promise<void> {
+    const prepared = this.state.confirmCug;
+    this.set({ confirmCug: undefined });
+    if (!prepared || !replace || this.state.busy) return;
+    this.set({ busy: 'cug' });
+    try {
+      this.set({ cugWritten: await applyCugTables(this.host, prepared), busy: null });
+    } catch (err) {
+      this.set({ busy: null, error: this.message(err) });
+    }
+  }
+
   // ------------------------------------------------------------ «Inserisci modello»
 
   get templates(): ReadonlyMap<OfficeTemplate['key'], TemplateFile> {
@@ -193,7 +228,7 @@ export class PaneController {
 
   async insert(keys: readonly OfficeTemplate['key'][]): Promise<void> {
     if (this.state.busy) return;
-    this.set({ busy: 'inserting', error: undefined, inserted: undefined, normalised: undefined });
+    this.set({ busy: 'inserting', error: undefined, inserted: undefined, normalised: undefined, cugWritten: undefined });
     try {
       const files = keys.map((k) => this.templates.get(k)).filter((f): f is TemplateFile => f !== undefined);
       this.set({ inserted: await insertTemplates(this.host, files), busy: null });

@@ -165,6 +165,20 @@ export function normalisedSentence(o: { written: { name: string; rows: number }[
   return out.join(' ');
 }
 
+/** What «Tabelle CUG» did. */
+export function cugSentence(o: { sheet: string; tables: number; missing: { table: string }[]; replaced: string[] }): string {
+  const out = [`Scritte ${plural(o.tables, 'tabella', 'tabelle')} della Relazione CUG nel foglio «${o.sheet}», come le chiede il Portale CUG.`];
+  const missing = o.missing.filter((m) => m.table !== 'movimenti').map((m) => m.table);
+  if (missing.length) out.push(`Non calcolabili dai dati del foglio: ${missing.join(', ')} (in fondo al foglio, che cosa serve per ciascuna).`);
+  if (o.replaced.length) out.push(`Sostituito il foglio delle tabelle CUG precedente: «${o.replaced[0]}».`);
+  return out.join(' ');
+}
+
+/** The question before «Tabelle CUG» replaces the sheet it wrote earlier. */
+export function replaceCugQuestion(names: readonly string[]): string {
+  return `Il foglio ${names.map((n) => `«${n}»`).join(', ')} è stato scritto da «Tabelle CUG» in precedenza: verrà eliminato e scritto di nuovo. Gli altri fogli non vengono toccati.`;
+}
+
 /** The question before «Normalizza» replaces the sheets it wrote earlier. */
 export function replaceQuestion(names: readonly string[]): string {
   const list = names.map((n) => `«${n}»`).join(', ');

@@ -5,7 +5,7 @@
  * tables the inputs cannot give. PIAO.xlsx (cug-sheet.ts) and the add-in's «Tabelle CUG» write
  * the same cells; the CSV files (cug-csv.ts) the same rows.
  */
-import { CUG_TABLE_KEYS, CugTableKey } from '../engine/cug/format';
+import { CUG_DISPLAY_ORDER, CugTableKey } from '../engine/cug/format';
 import { CugSection, CugTable } from '../engine/schema/cug';
 import { isoDateIt } from '../engine/text/iso-date';
 
@@ -47,8 +47,8 @@ export interface CugArea {
 export interface CugSheetPlan {
   cells: CugCell[];
   merges: CugArea[];
-  /** The grid of each table (headers and body), for borders. */
-  tables: (CugArea & { key: string })[];
+  /** The grid of each table (headers and body), for borders; `start` is the first row of its block (heading, caption). */
+  tables: (CugArea & { key: string; start: number })[];
   /** Column widths in characters, from column A. */
   widths: number[];
 }
@@ -63,9 +63,9 @@ export function percentPoints(v: number): number {
   return Math.round(v * 10000) / 100;
 }
 
-/** The tables of a `cug` section in the order of the format. */
+/** The tables of a `cug` section in the order the portal shows them. */
 export function cugTables(cug: CugSection): [CugTableKey, CugTable][] {
-  return CUG_TABLE_KEYS.filter((k) => cug[k]).map((k) => [k, cug[k]!]);
+  return CUG_DISPLAY_ORDER.filter((k) => cug[k]).map((k) => [k, cug[k]!]);
 }
 
 /** «Tabella 1.1 – Ripartizione del personale…» (the hires and terminations are no table of the format). */
@@ -99,6 +99,7 @@ export function cugSheetPlan(cug: CugSection): CugSheetPlan {
   let section: string | undefined;
   for (const [key, t] of cugTables(cug)) {
     width = Math.max(width, LABEL_COLS + t.columns.length);
+    const start = row;
     // the portal prints a group's heading once, over its first table
     if (t.section && t.section !== section) put(row++, 0, t.section, 'section');
     section = t.section;
@@ -142,11 +143,12 @@ export function cugSheetPlan(cug: CugSection): CugSheetPlan {
       });
       row++;
     }
-    tables.push({ key, top, left: 0, bottom: row - 1, right: LABEL_COLS + t.columns.length - 1 });
+    tables.push({ key, start, top, left: 0, bottom: row - 1, right: LABEL_COLS + t.columns.length - 1 });
     for (const n of t.notes ?? []) put(row++, 0, `Nota: ${n}`, 'note');
     row++;
   }
   if (cug.missing.length) {
+    const start = row;
     put(row++, 0, 'Tabelle che i dati importati non permettono di calcolare', 'caption');
     put(row, 0, 'Tabella', 'missingHeading');
     put(row, 1, 'Titolo', 'missingHeading');
@@ -161,7 +163,7 @@ export function cugSheetPlan(cug: CugSection): CugSheetPlan {
       row++;
     }
     merges.push({ top, left: LABEL_COLS, bottom: top, right: Math.max(LABEL_COLS + 9, width - 1) });
-    tables.push({ key: 'missing', top, left: 0, bottom: row - 1, right: Math.max(LABEL_COLS + 9, width - 1) });
+    tables.push({ key: 'missing', start, top, left: 0, bottom: row - 1, right: Math.max(LABEL_COLS + 9, width - 1) });
   }
   const widths = [34, 46, ...Array<number>(Math.max(width, LABEL_COLS + 10) - LABEL_COLS).fill(10)];
   return { cells, merges, tables, widths };

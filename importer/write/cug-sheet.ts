@@ -88,14 +88,25 @@ export function addCugSheet(wb: ExcelJS.Workbook, cug: CugSection, name = CUG_SH
     }
     if (cell.style === 'heading' && cell.col >= 2) ws.getRow(cell.row + 1).height = Math.max(ws.getRow(cell.row + 1).height ?? 15, 30);
   }
-  // a page break before a table that would not fit on the page of the one before (about 30 rows a page)
-  let pageStart = 0;
-  for (const t of plan.tables) {
-    const top = Math.max(0, t.top - 3);
-    if (t.bottom - pageStart > 30 && top > pageStart) {
-      ws.getRow(top).addPageBreak();
-      pageStart = top;
+  // a page break before a table that would not fit on what is left of the page (fit to the width of A4 landscape)
+  const printableWidth = (842 - (0.4 + 0.4) * 72) * 0.97;
+  const printableHeight = (595 - (0.5 + 0.5) * 72 - 0.6 * 72) * 0.92;
+  const sheetWidth = plan.widths.reduce((n, w) => n + (w * 7 + 5) * 0.75, 0);
+  const capacity = printableHeight / Math.min(1, printableWidth / sheetWidth);
+  const heightOf = (from: number, to: number) => {
+    let h = 0;
+    for (let r = from; r <= to; r++) h += ws.getRow(r + 1).height ?? 15;
+    return h;
+  };
+  let used = heightOf(0, (plan.tables[0]?.start ?? 1) - 1);
+  plan.tables.forEach((t, i) => {
+    const end = i + 1 < plan.tables.length ? plan.tables[i + 1].start - 1 : t.bottom;
+    const block = heightOf(t.start, end);
+    if (used > 0 && used + block > capacity) {
+      ws.getRow(t.start).addPageBreak();
+      used = 0;
     }
-  }
+    used += block;
+  });
   return ws;
 }

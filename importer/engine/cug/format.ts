@@ -10,6 +10,9 @@ import { AgeBand, Category } from '../schema/dossier';
 export const CUG_TABLE_KEYS = ['1.1', '1.2', '1.4', '1.6', '1.7', '2.1', 'movimenti'] as const;
 export type CugTableKey = (typeof CUG_TABLE_KEYS)[number];
 
+/** The order the sheet, the report and the add-in show the tables in: the portal's group «1.1 Personale per genere» (1.1, anzianità, titolo di studio) first. */
+export const CUG_DISPLAY_ORDER: readonly CugTableKey[] = ['1.1', '1.4', '1.7', '1.6', '1.2', '2.1', 'movimenti'];
+
 /** Tables of the format that a staff register cannot give (listed in `cug.missing` with what they need). */
 export const CUG_UNCOMPUTABLE = ['1.3', '1.5', '1.8', '2.2'] as const;
 export type CugOtherKey = (typeof CUG_UNCOMPUTABLE)[number];

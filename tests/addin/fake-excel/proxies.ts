@@ -25,7 +25,7 @@ import { ACTION_BYTES, FakeChange, FakeCollection, FakeContext, FakeObject, Load
 /** More merged areas than this in one call and getMergedAreasOrNullObject fails (see there). */
 export const MERGED_AREAS_LIMIT = 512;
 import { fail } from './errors';
-import { FakeChangedHandlers, FakeRangeFont, FakeTableCollection, assertStructureWritable, assertWritable, checkSheetName, columnWidthScalar, deleteSheet, freeSheetName, setColumnWidth, setWrap } from './structure';
+import { FakeChangedHandlers, FakeRangeFont, FakeTableCollection, assertStructureWritable, assertWritable, checkSheetName, columnWidthScalar, deleteSheet, freeSheetName, mergeRange, setColumnWidth, setWrap } from './structure';
 import { FakeFill, FakeSheet, FakeWorkbook, NO_FILL, NO_FILL_READ, cellKeyOf } from './workbook';
 
 interface RangeTarget {
@@ -362,6 +362,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       'RangeAreas',
     );
     return areas.probe(true);
+  }
+
+  merge(across = false): void {
+    mergeRange(this.ctx, this, across);
   }
 
   select(): void {

@@ -127,6 +127,35 @@ export function setWrap(ctx: FakeContext, obj: FakeObject<RangeTarget>, wrap: bo
   });
 }
 
+/**
+ * Range.merge (ExcelApi 1.2): the range becomes one merged area; "only the upper-left value" is kept
+ * (Excel's own words when it merges cells). A merged area crossing the range's edge is refused
+ * (Excel cannot merge part of a merged area); merged areas inside it become part of the new one.
+ */
+export function mergeRange(ctx: FakeContext, obj: FakeObject<RangeTarget>, across: boolean): void {
+  ctx.enqueue({
+    bytes: ACTION_BYTES,
+    run: () => {
+      ctx.require('1.2', 'Range.merge');
+      const t = obj.target();
+      assertWritable(t.sheet, 'format');
+      const { top, left, bottom, right } = t.range;
+      const inside = (m: CellRange) => m.top >= top && m.bottom <= bottom && m.left >= left && m.right <= right;
+      if (t.sheet.merges.some((m) => rangesOverlap(m, t.range) && !inside(m))) throw fail('InvalidOperation', `Range.merge: ${rangeA1(t.range)} taglia un'area già unita.`);
+      if (t.sheet.tables.some((tb) => rangesOverlap(parseRange(tb.range), t.range))) throw fail('InvalidOperation', 'Range.merge: non si uniscono celle di una tabella.');
+      const areas = across ? Array.from({ length: bottom - top + 1 }, (_, i) => ({ top: top + i, left, bottom: top + i, right })) : [t.range];
+      t.sheet.merges = t.sheet.merges.filter((m) => !inside(m));
+      for (const a of areas) {
+        if (a.top === a.bottom && a.left === a.right) continue;
+        eachCell({ sheet: t.sheet, range: a }, (r, c) => {
+          if (r !== a.top || c !== a.left) t.sheet.setValue(r, c, null);
+        });
+        t.sheet.merges.push(a);
+      }
+    },
+  });
+}
+
 // ---------------------------------------------------------------- tables
 
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
