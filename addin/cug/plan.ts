@@ -32,8 +32,9 @@ export interface CugAddinPlan {
   looks: { address: string; look: CugLook }[];
   /** Column widths in points, from column A. */
   widths: number[];
-  /** How many tables, and which the inputs cannot give. */
+  /** How many tables of the format, whether the year's hires and terminations are there, which tables the inputs cannot give. */
   tables: number;
+  movements: boolean;
   missing: { table: string; needs: string }[];
 }
 
@@ -108,7 +109,8 @@ export function cugAddinPlan(cug: CugSection, name: string): CugAddinPlan {
     merges: plan.merges.map((m) => (m.top === m.bottom && m.left === m.right ? a1(m.top, m.left) : rangeA1(m))),
     looks,
     widths: plan.widths.map(widthPoints),
-    tables: plan.tables.filter((t) => t.key !== 'missing').length,
+    tables: plan.tables.filter((t) => t.key !== 'missing' && t.key !== 'movimenti').length,
+    movements: plan.tables.some((t) => t.key === 'movimenti'),
     missing: cug.missing.map((m) => ({ table: m.table, needs: m.needs })),
   };
 }

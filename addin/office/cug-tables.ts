@@ -28,6 +28,7 @@ export interface CugPrepared {
 export interface CugOutcome {
   sheet: string;
   tables: number;
+  movements: boolean;
   missing: { table: string; needs: string }[];
   replaced: string[];
 }
@@ -91,6 +92,6 @@ export async function applyCugTables(host: AddinHost, prepared: CugPrepared): Pr
     await changingSheets(() => context.sync());
 
     await recordOwned(context, s, KEYS, [{ key: CUG_KEY, id: ws.id }]);
-    return { sheet: p.name, tables: p.tables, missing: p.missing, replaced };
+    return { sheet: p.name, tables: p.tables, movements: p.movements, missing: p.missing, replaced };
   });
 }

@@ -166,8 +166,9 @@ export function normalisedSentence(o: { written: { name: string; rows: number }[
 }
 
 /** What «Tabelle CUG» did. */
-export function cugSentence(o: { sheet: string; tables: number; missing: { table: string }[]; replaced: string[] }): string {
-  const out = [`Scritte ${plural(o.tables, 'tabella', 'tabelle')} della Relazione CUG nel foglio «${o.sheet}», come le chiede il Portale CUG.`];
+export function cugSentence(o: { sheet: string; tables: number; movements: boolean; missing: { table: string }[]; replaced: string[] }): string {
+  const with_ = o.movements ? ' (e le assunzioni e cessazioni dell’anno)' : '';
+  const out = [`${o.tables === 1 ? 'Scritta' : 'Scritte'} ${plural(o.tables, 'tabella', 'tabelle')} della Relazione CUG${with_} nel foglio «${o.sheet}», come le chiede il Portale CUG.`];
   const missing = o.missing.filter((m) => m.table !== 'movimenti').map((m) => m.table);
   if (missing.length) out.push(`Non calcolabili dai dati del foglio: ${missing.join(', ')} (in fondo al foglio, che cosa serve per ciascuna).`);
   if (o.replaced.length) out.push(`Sostituito il foglio delle tabelle CUG precedente: «${o.replaced[0]}».`);

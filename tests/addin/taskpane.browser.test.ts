@@ -3,7 +3,7 @@
  * stand-in: click "Controlla", see the findings, click one and its cell is selected; press the
  * ribbon's "Pulisci segnalazioni" and the grid is as before. Any request that is not for the
  * page's own files fails the test (office.js is answered by the stand-in).
- * Then the workflows: «Normalizza» (and its question before replacing), «Inserisci modello» with
+ * Then the workflows: «Normalizza» and «Tabelle CUG» (each with its question before replacing), «Inserisci modello» with
  * its picker, «Ricontrollo automatico» updating the pane as a cell is edited, and the custom
  * functions of the built functions.js with the built functions.json.
  * `npm run screenshot` also writes docs/taskpane.png and the workflow pictures in docs/.
@@ -198,6 +198,33 @@ describe('task pane in headless Chromium', () => {
     await dialog.getByRole('button', { name: 'Sostituisci' }).click();
     await page.getByText(/Sostituiti i fogli/).waitFor();
     expect((await fakeData(page)).sheets.map((x) => x.name)).toEqual(names);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('«Tabelle CUG» writes the Relazione CUG tables into a new sheet, then asks before replacing it', async () => {
+    const register = await fakeWorkbookFromXlsx(readFileSync(join(ROOT, 'templates', 'samples', 'comune-pian-del-lago', 'anagrafica-personale-2024.xlsx')), 'https://comune.example/anagrafica-personale-2024.xlsx');
+    const { page, foreign, errors } = await openPane(register);
+    await page.getByRole('button', { name: 'Tabelle CUG' }).click();
+    await page.getByText(/della Relazione CUG .*nel foglio «Tabelle CUG»/).waitFor();
+    const sheets = (await fakeData(page)).sheets;
+    expect(sheets.map((x) => x.name)).toEqual(['Anagrafica', 'Tabelle CUG']);
+    const cug = sheets.find((x) => x.name === 'Tabelle CUG')!;
+    const texts = JSON.stringify(cug);
+    expect(texts).toContain('Tabella 1.1 – Ripartizione del personale per genere ed età nei livelli di inquadramento');
+    expect(texts).toContain('Totale % sul personale complessivo');
+    const shot = shotPath('tabelle-cug-riquadro.png');
+    await page.screenshot({ path: shot });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+
+    await page.getByRole('button', { name: 'Tabelle CUG' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sostituire il foglio delle tabelle CUG?' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('«Tabelle CUG»');
+    await dialog.getByRole('button', { name: 'Sostituisci' }).click();
+    await page.getByText(/Sostituito il foglio delle tabelle CUG precedente/).waitFor();
+    expect((await fakeData(page)).sheets.map((x) => x.name)).toEqual(['Anagrafica', 'Tabelle CUG']);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
     await page.close();
