@@ -137,7 +137,7 @@ export function analyse(inputs: readonly SourceInput[], options: AnalyseOptions 
   const findings = sortFindings(runRules(model), sheetOrder);
 
   // the statistics at each date; the dossier's own are those of the latest (zeros without staff tables)
-  const papByDate = computePapByDate(model);
+  const papByDate = computePapByDate(model, findings);
   const latest = papByDate[papByDate.length - 1];
   const dossier: Dossier = {
     schemaVersion: SCHEMA_VERSION,
