@@ -44,6 +44,8 @@ export const Finding = z.object({
   related: z.array(Place).optional(),
   expected: z.unknown().optional(),
   actual: z.unknown().optional(),
+  /** The text of the cell (its top-left for a range) as read; absent for the rows of a per-person register. */
+  text: z.string().optional().describe("Il testo della cella come è stato letto (della prima cella, per un intervallo); assente per le righe di un'anagrafica del personale."),
 });
 
 export const TableInfo = z.object({
@@ -213,6 +215,8 @@ export const PapStatistics = z.object({
 
 export const Dossier = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  /** The entity the sheets name in their title rows («Comune di Roccanera»), with the cell that names it; absent when none does. */
+  entity: z.object({ name: z.string(), at: Place }).optional().describe("L'ente che i fogli nominano nelle righe del titolo («Comune di Roccanera»), con la cella; assente se nessun foglio lo nomina."),
   sources: z.array(Source),
   objectives: z.array(Objective),
   headcount: z.array(HeadcountRecord),
