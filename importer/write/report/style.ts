@@ -73,7 +73,7 @@ footer { color: var(--muted); font-size: 13px; text-align: center; padding: 0 0 
   h2, h3, h4, figcaption, .rule-doc { break-after: avoid; }
   table { font-size: 11px; }
   thead { display: table-header-group; }
-  tr, figure, li, .card { break-inside: avoid; }
+  tr, figure, ol.pap-notes li, .card { break-inside: avoid; }
   .charts { display: block; }
   .pap-table { margin-bottom: 8px; }
   figure { display: inline-block; vertical-align: top; margin: 0 8px 8px 0; }
