@@ -1,5 +1,8 @@
 /** Entry point of the `piao` command: no stack trace ever reaches the user. */
+import { tuneHeap } from './heap';
 import { main } from './main';
+
+tuneHeap();
 
 main(process.argv.slice(2)).then(
   (code) => {

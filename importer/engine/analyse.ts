@@ -14,7 +14,7 @@ import { computePapByDate, EMPTY_PAP } from './pap/compute';
 import { ReadProblem } from './read-problem';
 import { runRules, sortFindings } from './rules/run';
 import { entityOf } from './entity';
-import { addCellTexts } from './finding-text';
+import { addCellTexts } from './cell-texts';
 import { Dossier, Objective, SCHEMA_VERSION, SheetInfo, TableInfo } from './schema/dossier';
 import { emptyStaffModel } from './staff/model';
 import { resolveStaffScopes } from './staff/scope';

@@ -58,7 +58,7 @@ export function setWorkbookProperties(wb: ExcelJS.Workbook, title?: string): voi
   if (title) wb.title = title;
 }
 
-/** Where the annotated copy of each source is, relative to the dossier's output folder. */
+/** Where the annotated copy of each source is, relative to the dossier's output folder: an .xlsm stays an .xlsm (its macros are copied), anything else becomes an .xlsx. */
 export function annotatedNames(files: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   const taken = new Set<string>();
@@ -67,8 +67,9 @@ export function annotatedNames(files: readonly string[]): Map<string, string> {
     // each folder of the source's relative path, and its name, made a safe segment: never a way out
     const parts = f.split('/').map(safeSegment);
     const base = parts.join('/');
-    let name = `annotated/${base.replace(/\.[^./]+$/, '')}.xlsx`;
-    if (taken.has(name.toLowerCase())) name = `annotated/${base}.xlsx`;
+    const ext = /\.xlsm$/i.test(f) ? '.xlsm' : '.xlsx';
+    let name = `annotated/${base.replace(/\.[^./]+$/, '')}${ext}`;
+    if (taken.has(name.toLowerCase())) name = `annotated/${base}${ext}`;
     taken.add(name.toLowerCase());
     out.set(f, name);
   }

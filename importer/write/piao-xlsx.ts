@@ -6,12 +6,12 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { ruleTitle } from '../engine/rules/registry';
 import { parseA1, parseRange, rangeA1 } from '../engine/grid/address';
 import { Dossier, Finding, PapStatistics, Place } from '../engine/schema/dossier';
 import { writeFileAtomic } from './atomic';
 import { annotatedNames, cellValue, cloneStyle, fitWrappedRows, LINE_HEIGHT, placeLink, PlainValue, setWorkbookProperties, SharedStyles, wrappedHeight } from './cells';
-import { dateIt, KIND_IT, SEVERITY_IT } from './labels';
+import { dateIt, KIND_IT } from './labels';
+import { ruleLabel, severityLabel } from './finding-text';
 import { ColumnSpec, DATA_SHEETS, LIST_SHEETS, ListSheetKey, PAP_NAMES, PAP_SECTIONS, PAP_SHEET, PAP_TURNOVER, papRowLabel, templatePath } from './piao-layout';
 import { setPrintLayout } from './print';
 import { CellMark, dataRows, papValues, sourceText } from './piao-tables';
@@ -269,7 +269,7 @@ export async function buildPiaoWorkbook(dossier: Dossier, annotated: Map<string,
     dossier.findings.map((f) => {
       const file = annotated.get(f.file);
       const place: Place = { file: f.file, sheet: f.sheet, cell: f.cell };
-      return [SEVERITY_IT[f.severity], ruleTitle(f.rule), f.message, f.file, f.sheet, file ? placeLink(f.cell, place, file) : f.cell, relatedText(f), f.rule];
+      return [severityLabel(f), ruleLabel(f), f.message, f.file, f.sheet, file ? placeLink(f.cell, place, file) : f.cell, relatedText(f), f.rule];
     }),
   );
   list(
