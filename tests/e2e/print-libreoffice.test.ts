@@ -5,10 +5,13 @@
  * a row too short for it runs into the rows below: the check catches that on a control workbook).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { summarise } from '../../importer/cli/batch-summary';
 import { annotatedNames } from '../../importer/write/cells';
+import { readSource } from '../../importer/read/read-source';
+import { writeAnnotatedCopy } from '../../importer/write/annotate';
 import { writePiaoXlsx } from '../../importer/write/piao-xlsx';
 import { writeSummaryXlsx } from '../../importer/write/summary-xlsx';
 import { inconsistentStaffWorkbook } from '../../templates/scripts/samples/inconsistent-staff';
@@ -17,7 +20,7 @@ import { saveWorkbook } from '../../templates/scripts/workbook';
 import { pratoDossier } from '../helpers/dossiers';
 import { isA4, overprinted, PDFTOTEXT, PdfPage, pdfPages } from '../helpers/pdf';
 import { describeWithTool, SOFFICE } from '../helpers/tools';
-import { analyseWorkbooks, tempDir } from '../helpers/xlsx';
+import { analyseWorkbooks, tempDir, writeXlsx } from '../helpers/xlsx';
 
 function toPdf(files: string[], work: string): void {
   execFileSync(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${join(work, 'profilo-lo')}`, '--convert-to', 'pdf', '--outdir', work, ...files], { stdio: 'pipe', timeout: 240_000 });
@@ -36,6 +39,9 @@ describeWithTool(PDFTOTEXT, 'apt-get install -y poppler-utils', 'print layout: p
       // Roccanera: a finding in every sheet, figures not known, messages of several lines
       const { dossier } = await analyseWorkbooks({ 'personale-2024-da-verificare.xlsx': inconsistentStaffWorkbook(), 'piao-performance.xlsx': pratoObjectivesWorkbook() });
       await writePiaoXlsx(join(work, 'comune-roccanera', 'PIAO.xlsx'), dossier, annotatedNames(dossier.sources.map((s) => s.file)));
+      // its annotated copy: the «Anomalie» sheet with messages of several lines
+      const staff = await writeXlsx(inconsistentStaffWorkbook(), 'personale-2024-da-verificare.xlsx');
+      await writeAnnotatedCopy({ bytes: readFileSync(staff.path), file: 'personale-2024-da-verificare.xlsx', grids: await readSource(staff.path, 'personale-2024-da-verificare.xlsx') }, dossier.findings, join(work, 'copia.xlsx'), { owner: 'Comune di Roccanera' });
       await writeSummaryXlsx(join(work, 'summary.xlsx'), join(work, 'lotto'), [summarise('comune-roccanera', 'comune-roccanera', dossier, ['PIAO.xlsx']), summarise('provincia-prato', 'provincia-prato', await pratoDossier(), ['PIAO.xlsx'])]);
       // the control: a wrapped message in a row told to be one line tall
       const control = new ExcelJS.Workbook();
@@ -55,8 +61,8 @@ describeWithTool(PDFTOTEXT, 'apt-get install -y poppler-utils', 'print layout: p
         execFileSync('cp', [join(work, from), join(work, to)]);
         copies.push(join(work, to));
       }
-      toPdf([...copies, join(work, 'summary.xlsx'), join(work, 'controllo.xlsx')], work);
-      for (const name of ['prato', 'roccanera', 'summary', 'controllo']) pdf[name] = pdfPages(join(work, `${name}.pdf`));
+      toPdf([...copies, join(work, 'summary.xlsx'), join(work, 'copia.xlsx'), join(work, 'controllo.xlsx')], work);
+      for (const name of ['prato', 'roccanera', 'summary', 'copia', 'controllo']) pdf[name] = pdfPages(join(work, `${name}.pdf`));
     }, 300_000);
 
     it('the check finds words printed over each other (a wrapped text in a row too short for it)', () => {
@@ -82,6 +88,20 @@ describeWithTool(PDFTOTEXT, 'apt-get install -y poppler-utils', 'print layout: p
         // LibreOffice numbers the pages of each sheet, out of the document's
         expect(t).toMatch(new RegExp(`Pagina \\d+ di ${pages.length}\\b`));
       }
+    });
+
+    it('the annotated copy: its «Anomalie» pages with their header, the rule titles and a footer with the entity', () => {
+      // (the office's own sheets print as the office set them up: only «Anomalie» is ours)
+      const anomalie = pdf.copia.filter((p) => text(p).includes('Id del controllo'));
+      expect(anomalie.length).toBeGreaterThanOrEqual(1);
+      for (const p of anomalie) {
+        expect(isA4(p)).toBe(true);
+        expect(overprinted(p).map(([a, b]) => `«${a.text}» su «${b.text}»`)).toEqual([]);
+        for (const header of ['Gravità', 'Controllo', 'Messaggio', 'Celle collegate']) expect(text(p)).toContain(header);
+        expect(text(p)).toContain('Comune di Roccanera');
+        expect(text(p)).toMatch(/Pagina \d+ di \d+/);
+      }
+      expect(anomalie.map(text).join(' ')).toContain('Totale diverso dalla somma delle parti');
     });
 
     it('PIAO.xlsx: one page wide, the header row on every page of a list', () => {
