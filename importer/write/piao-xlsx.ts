@@ -208,13 +208,14 @@ function papNotesList(ws: ExcelJS.Worksheet, top: number, col: number, notes: re
   title.value = 'Note sui dati';
   title.font = { bold: true, size: 12, color: { argb: 'FF1F3864' } };
   notes.forEach((n, i) => {
+    // the figure's name leads to the cell (LibreOffice does not wrap a link's text: the reason is plain text, wrapped)
     const name = ws.getCell(top + 1 + i, col);
-    name.value = cellValue(n.name);
-    name.alignment = { vertical: 'top', wrapText: true };
-    const text = ws.getCell(top + 1 + i, col + 1);
     const file = n.at ? annotated.get(n.at.file) : undefined;
-    text.value = n.at && file ? placeLink(n.text, n.at, file) : cellValue(n.text);
-    if (n.at && file) text.font = { color: { argb: 'FF0563C1' }, underline: true };
+    name.value = n.at && file ? placeLink(n.name, n.at, file) : cellValue(n.name);
+    name.alignment = { vertical: 'top', wrapText: true };
+    if (n.at && file) name.font = { color: { argb: 'FF0563C1' }, underline: true };
+    const text = ws.getCell(top + 1 + i, col + 1);
+    text.value = cellValue(n.text);
     if (n.kind === 'flagged') name.fill = FLAGGED_FILL;
     // the text spans the value columns, wrapped: the row is as tall as its lines
     ws.mergeCells(top + 1 + i, col + 1, top + 1 + i, col + NOTE_SPAN);

@@ -104,6 +104,15 @@ describeWithTool(PDFTOTEXT, 'apt-get install -y poppler-utils', 'print layout: p
       expect(anomalie.map(text).join(' ')).toContain('Totale diverso dalla somma delle parti');
     });
 
+    it('PIAO.xlsx: the notes under the statistics print whole (wrapped, not cut at the page edge)', () => {
+      // compared without spaces: LibreOffice breaks the lines at the hyphens of a file's name
+      const all = pdf.roccanera.map(text).join('').replace(/\s+/g, '');
+      const whole = (s: string) => expect(all).toContain(s.replace(/\s+/g, ''));
+      whole('Note sui dati');
+      whole('n.d.: non si legge un numero nella cella personale-2024-da-verificare.xlsx · Personale 2024!C33');
+      whole('calcolato da celle con segnalazioni (Dato diverso tra due tabelle: personale-2024-da-verificare.xlsx · Personale 2024!C24)');
+    });
+
     it('PIAO.xlsx: one page wide, the header row on every page of a list', () => {
       // the pages of Prato's objectives (a level written in the «Livello» column): several, each with the whole header row
       const objectives = pdf.prato.filter((p) => text(p).includes('Obiettivo di performance'));
