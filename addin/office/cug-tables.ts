@@ -8,6 +8,7 @@ import { SourceInput, analyse } from '../../importer/engine/analyse';
 import { a1, rangeA1 } from '../../importer/engine/grid/address';
 import { CugSection } from '../../importer/engine/schema/cug';
 import { CUG_KEY, CugAddinPlan, cugAddinPlan, cugSheetName } from '../cug/plan';
+import { hasCugTables } from '../../importer/write/cug-layout';
 import { AddinError, capabilitiesOf, workbookFileName } from './actions';
 import { AddinHost, XlRequestContext } from './excel-api';
 import { recordOwned, surveyOwned } from './owned-store';
@@ -45,8 +46,7 @@ export async function prepareCugTables(host: AddinHost): Promise<CugPrepared> {
     const input: SourceInput = { file, grids: read.sheets.map((x) => x.grid) };
     const { dossier } = analyse([input]);
     const cug = dossier.cug;
-    const hasTable = cug !== undefined && Object.keys(cug).some((k) => k !== 'missing' && k !== 'referenceDate');
-    if (!cug || !hasTable) throw new AddinError(NOTHING);
+    if (!hasCugTables(cug)) throw new AddinError(NOTHING);
     return { file, cug, plan: cugAddinPlan(cug, cugSheetName(s.otherNames)), replacing: s.mine.map((ws) => ws.name) };
   });
 }

@@ -68,6 +68,11 @@ export function cugTables(cug: CugSection): [CugTableKey, CugTable][] {
   return CUG_DISPLAY_ORDER.filter((k) => cug[k]).map((k) => [k, cug[k]!]);
 }
 
+/** True when `cug` holds a table to show (a dossier with staff tables but no register and no CUG table 1.1 has only what is missing: it gets no sheet and no report section). */
+export function hasCugTables(cug: CugSection | undefined): cug is CugSection {
+  return cug !== undefined && cugTables(cug).length > 0;
+}
+
 /** «Tabella 1.1 – Ripartizione del personale…» (the hires and terminations are no table of the format). */
 export function cugCaption(key: string, t: CugTable): string {
   return key === 'movimenti' ? `${t.title} (dato di contesto: non è una tabella del format)` : `Tabella ${key} – ${t.title}`;

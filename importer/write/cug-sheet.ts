@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { CugSection } from '../engine/schema/cug';
 import { CUG_COUNT_FMT, CUG_PERCENT_FMT, CUG_SHEET, CugCellStyle, cugSheetPlan } from './cug-layout';
+import { setPrintLayout } from './print';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -55,14 +56,15 @@ function styleOf(s: CugCellStyle): Partial<ExcelJS.Style> {
   }
 }
 
-/** Adds the sheet «Tabelle CUG» to a workbook (replacing one of that name the template may hold). */
-export function addCugSheet(wb: ExcelJS.Workbook, cug: CugSection, name = CUG_SHEET): ExcelJS.Worksheet {
+/**
+ * Adds the sheet «Tabelle CUG» to a workbook (replacing one of that name the template may hold),
+ * printed as the other sheets of PIAO.xlsx: A4, one page wide, the title repeated, the footer with
+ * `owner` (the entity or the dossier) and the page.
+ */
+export function addCugSheet(wb: ExcelJS.Workbook, cug: CugSection, owner: string, name = CUG_SHEET): ExcelJS.Worksheet {
   const old = wb.getWorksheet(name);
   if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(name, {
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
-    views: [{ showGridLines: false }],
-  });
+  const ws = wb.addWorksheet(name, { views: [{ showGridLines: false }] });
   const plan = cugSheetPlan(cug);
   ws.columns = plan.widths.map((width) => ({ width }));
   // borders of merged cells: every cell of a table's grid gets its style before the merge
@@ -88,9 +90,13 @@ export function addCugSheet(wb: ExcelJS.Workbook, cug: CugSection, name = CUG_SH
     }
     if (cell.style === 'heading' && cell.col >= 2) ws.getRow(cell.row + 1).height = Math.max(ws.getRow(cell.row + 1).height ?? 15, 30);
   }
+  setPrintLayout(ws, { owner, headerRows: [1, 2], columns: plan.widths.length });
   // a page break before a table that would not fit on what is left of the page (fit to the width of A4 landscape)
-  const printableWidth = (842 - (0.4 + 0.4) * 72) * 0.97;
-  const printableHeight = (595 - (0.5 + 0.5) * 72 - 0.6 * 72) * 0.92;
+  const m = ws.pageSetup.margins ?? { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
+  const [pageWidth, pageHeight] = ws.pageSetup.orientation === 'landscape' ? [842, 595] : [595, 842];
+  const printableWidth = (pageWidth - (m.left + m.right) * 72) * 0.97;
+  // less the title rows repeated on every page
+  const printableHeight = (pageHeight - (m.top + m.bottom) * 72 - 2 * 15) * 0.92;
   const sheetWidth = plan.widths.reduce((n, w) => n + (w * 7 + 5) * 0.75, 0);
   const capacity = printableHeight / Math.min(1, printableWidth / sheetWidth);
   const heightOf = (from: number, to: number) => {

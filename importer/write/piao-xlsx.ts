@@ -18,6 +18,7 @@ import { CellMark, dataRows, papValues, sourceText } from './piao-tables';
 import { PapNote } from './pap-figures';
 import { workbookBytes } from './xlsx-bytes';
 import { addCugSheet } from './cug-sheet';
+import { hasCugTables } from './cug-layout';
 
 type Row = (PlainValue | ExcelJS.CellValue)[];
 
@@ -278,7 +279,7 @@ export async function buildPiaoWorkbook(dossier: Dossier, annotated: Map<string,
     'sources',
     dossier.sources.map((s) => [s.file, s.status === 'ok' ? 'letto' : 'non letto', sheetsText(s), s.error]),
   );
-  if (dossier.cug) addCugSheet(wb, dossier.cug);
+  if (hasCugTables(dossier.cug)) addCugSheet(wb, dossier.cug, owner);
   setWorkbookProperties(wb, `PIAO e statistiche PAP: ${owner}`);
   ignoredErrors.set(wb, textColumns);
   return wb;

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const { dossier } = analyse([{ file: 'anagrafica-personale-2024.xlsx', grids }]);
   if (!dossier.cug) throw new Error('il campione non dà tabelle CUG');
   const wb = new ExcelJS.Workbook();
-  addCugSheet(wb, dossier.cug);
+  addCugSheet(wb, dossier.cug, 'Comune di Pian del Lago');
   const xlsx = join(dir, 'tabelle-cug.xlsx');
   await wb.xlsx.writeFile(xlsx);
   execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profilo-lo')}`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'pipe', timeout: 240_000 });

@@ -44,6 +44,7 @@ async function checkOutputs(out: string): Promise<{ files: number; temps: number
     else if (name.endsWith('.json')) expect(Array.isArray((JSON.parse(readFileSync(path, 'utf8')) as { dossiers: unknown }).dossiers)).toBe(true);
     else if (name.endsWith('.xlsx')) await new ExcelJS.Workbook().xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
     else if (name === 'report.html') expect(readFileSync(path, 'utf8').trimEnd().endsWith('</html>')).toBe(true);
+    else if (/^cug-[\w.]+\.csv$/.test(name)) expect(readFileSync(path, 'utf8').endsWith('\r\n')).toBe(true);
     else throw new Error(`file di uscita inatteso: ${rel}`);
   }
   return { files, temps };

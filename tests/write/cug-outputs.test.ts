@@ -50,6 +50,11 @@ describe('CUG outputs of piao import', () => {
     for (const key of ['1.2', '1.4', '1.6', '1.7', '2.1']) rowOf(`Tabella ${key} – ${dossier.cug![key as '1.2']!.title}`);
   });
 
+  it('prints as the other sheets: A4, one page wide, the title repeated, the footer with the dossier and the page', () => {
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    expect(ws.headerFooter.oddFooter).toMatch(/Pagina &P di &N/);
+  });
+
   it('the rows of 1.1 are the figures of piao.json; percentages in points with two decimals and the format 0.00', () => {
     const t = dossier.cug!['1.1']!;
     const total = rowOf('Totale personale');

@@ -4,7 +4,7 @@
  * the tables the inputs cannot give with what each needs.
  */
 import { Dossier } from '../../engine/schema/dossier';
-import { cugCaption, cugSourceText, cugTables, headerRows, percentPoints } from '../cug-layout';
+import { cugCaption, cugSourceText, cugTables, hasCugTables, headerRows, percentPoints } from '../cug-layout';
 import { dateIt } from '../labels';
 import { esc } from './report';
 
@@ -22,7 +22,7 @@ const points = (v: number) => percentPoints(v).toLocaleString('it-IT', { minimum
 
 export function cugSection(d: Dossier): string {
   const cug = d.cug;
-  if (!cug) return '';
+  if (!hasCugTables(cug)) return '';
   const when = cug.referenceDate ? ` al ${esc(dateIt(cug.referenceDate))}` : '';
   const parts = cugTables(cug).map(([key, t]) => {
     const { groups, headings } = headerRows(t);
