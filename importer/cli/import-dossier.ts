@@ -13,6 +13,7 @@ import { writePiaoXlsx } from '../write/piao-xlsx';
 import { outputPath } from '../write/safe-path';
 import { writeReport } from '../write/report/report';
 import { CollectedFile } from './collect';
+import { isSystemError, systemReason } from './system-errors';
 
 export interface DossierResult {
   analysis: Analysis;
@@ -21,10 +22,14 @@ export interface DossierResult {
   failed: number;
   /** Italian lines about outputs that could not be written (the others were). */
   warnings: string[];
+  /** piao.json, PIAO.xlsx, report.html or mappatura.json that could not be written (a full disk...): said in `warnings`. */
+  outputsFailed: number;
 }
 
 function reason(err: unknown): string {
   if (err instanceof ReadError) return err.reason.replace(/\.$/, '');
+  // the system's own words are English («ENOSPC: no space left on device»): say them in Italian
+  if (isSystemError(err) || err instanceof RangeError) return systemReason(err);
   return err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : String(err);
 }
 
@@ -37,6 +42,10 @@ export async function readDossierInputs(files: CollectedFile[], onFile?: (file: 
   let cells = 0;
   for (const f of files) {
     onFile?.(f.file);
+    if (f.refused) {
+      inputs.push({ file: f.file, error: `${f.file}: ${f.refused}` });
+      continue;
+    }
     try {
       // the dossier's grids stay in memory together: each file reads within what is left
       const read = await readSourceDetailed(f.path, f.file, { dossierCellsLeft: LIMITS.maxCellsPerDossier - cells });
@@ -60,10 +69,19 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
   const dossier = analysis.dossier;
   const outputs: string[] = [];
   const warnings: string[] = analysis.mappingNotes.map((n) => n.message);
-  await writePiaoJson(join(outDir, 'piao.json'), dossier);
-  outputs.push('piao.json');
-  await writeMappingJson(join(outDir, 'mappatura.json'), analysis.mapping);
-  outputs.push('mappatura.json');
+  let outputsFailed = 0;
+  // one output that cannot be written (a full disk, a name taken) never stops the others
+  const write = async (name: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+      outputs.push(name);
+    } catch (err) {
+      outputsFailed++;
+      warnings.push(`${name} non si è potuto scrivere (${reason(err)}).`);
+    }
+  };
+  await write('piao.json', () => writePiaoJson(join(outDir, 'piao.json'), dossier));
+  await write('mappatura.json', () => writeMappingJson(join(outDir, 'mappatura.json'), analysis.mapping));
 
   const readable = files.filter((f) => dossier.sources.find((s) => s.file === f.file)?.status === 'ok');
   const annotated = annotatedNames(readable.map((f) => f.file));
@@ -79,9 +97,7 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
       warnings.push(`${f.file}: la copia annotata non si è potuta scrivere (${reason(err)}).`);
     }
   }
-  await writePiaoXlsx(join(outDir, 'PIAO.xlsx'), dossier, annotated);
-  outputs.push('PIAO.xlsx');
-  await writeReport(join(outDir, 'report.html'), dossier, { title, annotated, mapping: analysis.mapping });
-  outputs.push('report.html');
-  return { analysis, outputs, failed: inputs.filter((i) => !i.grids).length, warnings };
+  await write('PIAO.xlsx', () => writePiaoXlsx(join(outDir, 'PIAO.xlsx'), dossier, annotated));
+  await write('report.html', () => writeReport(join(outDir, 'report.html'), dossier, { title, annotated, mapping: analysis.mapping }));
+  return { analysis, outputs, failed: inputs.filter((i) => !i.grids).length, warnings, outputsFailed };
 }

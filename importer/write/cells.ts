@@ -1,6 +1,5 @@
 /** Small helpers the xlsx writers share: safe values, cloned styles, links to annotated copies. */
 import ExcelJS from 'exceljs';
-import { safeSegment } from './safe-path';
 import { Place } from '../engine/schema/dossier';
 import { cellLink } from './xlsx-bytes';
 
@@ -44,22 +43,7 @@ export class SharedStyles {
 }
 
 
-/** Where the annotated copy of each source is, relative to the dossier's output folder. */
-export function annotatedNames(files: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const taken = new Set<string>();
-  const sorted = [...files].sort((a, b) => (a.toLowerCase().endsWith('.xlsx') ? 0 : 1) - (b.toLowerCase().endsWith('.xlsx') ? 0 : 1) || (a < b ? -1 : a > b ? 1 : 0));
-  for (const f of sorted) {
-    // each folder of the source's relative path, and its name, made a safe segment: never a way out
-    const parts = f.split('/').map(safeSegment);
-    const base = parts.join('/');
-    let name = `annotated/${base.replace(/\.[^./]+$/, '')}.xlsx`;
-    if (taken.has(name.toLowerCase())) name = `annotated/${base}.xlsx`;
-    taken.add(name.toLowerCase());
-    out.set(f, name);
-  }
-  return out;
-}
+export { annotatedNames } from './output-names';
 
 /** The top-left cell of a Place's cell or range. */
 export function topLeft(cell: string): string {
