@@ -1,6 +1,7 @@
 /** Small helpers the xlsx writers share: safe values, cloned styles, links to annotated copies. */
 import ExcelJS from 'exceljs';
 import { Place } from '../engine/schema/dossier';
+import { cutForExcel } from '../engine/grid/long-texts';
 import { cellLink } from './xlsx-bytes';
 
 export type PlainValue = string | number | Date | null | undefined;
@@ -9,14 +10,15 @@ export type PlainValue = string | number | Date | null | undefined;
  * A value for a cell: numbers and dates as they are, text as text. exceljs writes a string as a
  * string even when it starts with `=`, `+`, `-` or `@`: only `{ formula }` objects become formulas,
  * and the writers never build one from a source's text. Control characters that xlsx cannot hold
- * are dropped.
+ * are dropped, and a text longer than Excel accepts in a cell is cut to its limit.
  */
 export function cellValue(v: PlainValue): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (v instanceof Date) return v;
+  // a text over Excel's limit is cut (the engine reports it at its source cell: engine/grid/long-texts.ts)
   // eslint-disable-next-line no-control-regex
-  return v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return cutForExcel(v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
 }
 
 /** A deep copy of a cell's style: exceljs shares one style object between cells loaded with the same style. */
