@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Analysis, SourceInput, analyse } from '../engine/analyse';
 import { ParsedMapping } from '../engine/mapping/parse';
+import { CsvOptions } from '../read/csv';
 import { ReadError } from '../read/read-error';
 import { LIMITS } from '../read/limits';
 import { readSourceDetailed } from '../read/read-source';
@@ -33,11 +34,17 @@ function reason(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : String(err);
 }
 
+/** The delimiter and encoding a mapping gives for a CSV (the officer may have corrected them), if any. */
+function csvReadingOf(file: string, mapping: ParsedMapping | undefined): CsvOptions | undefined {
+  const entry = mapping?.sheets.find((s) => s.file === file && s.csv);
+  return entry?.csv ? { delimiter: entry.csv.delimiter, encoding: entry.csv.encoding } : undefined;
+}
+
 /**
  * Reads the files of one dossier for the engine (xlsx with the streaming reader): a failure never
  * stops the others, and the dossier's grids stay within LIMITS.maxCellsPerDossier together.
  */
-export async function readDossierInputs(files: CollectedFile[], onFile?: (file: string) => void): Promise<SourceInput[]> {
+export async function readDossierInputs(files: CollectedFile[], onFile?: (file: string) => void, mapping?: ParsedMapping): Promise<SourceInput[]> {
   const inputs: SourceInput[] = [];
   let cells = 0;
   for (const f of files) {
@@ -48,7 +55,7 @@ export async function readDossierInputs(files: CollectedFile[], onFile?: (file: 
     }
     try {
       // the dossier's grids stay in memory together: each file reads within what is left
-      const read = await readSourceDetailed(f.path, f.file, { dossierCellsLeft: LIMITS.maxCellsPerDossier - cells });
+      const read = await readSourceDetailed(f.path, f.file, { dossierCellsLeft: LIMITS.maxCellsPerDossier - cells, csv: csvReadingOf(f.file, mapping) });
       cells += read.grids.reduce((n, g) => n + g.cellCount, 0);
       inputs.push({ file: f.file, grids: read.grids, problems: read.problems });
     } catch (err) {
@@ -64,7 +71,7 @@ export async function readDossierInputs(files: CollectedFile[], onFile?: (file: 
  * outputs: piao.json (validated first), the annotated copies, PIAO.xlsx and report.html.
  */
 export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void, title = basename(outDir), mapping?: ParsedMapping): Promise<DossierResult> {
-  const inputs = await readDossierInputs(files, onFile);
+  const inputs = await readDossierInputs(files, onFile, mapping);
   const analysis = analyse(inputs, { mapping });
   const dossier = analysis.dossier;
   const outputs: string[] = [];

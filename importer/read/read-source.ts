@@ -4,7 +4,7 @@ import { FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Grid } from '../engine/grid/grid';
 import { ReadProblem } from '../engine/read-problem';
-import { readCsv } from './csv';
+import { CsvOptions, readCsv } from './csv';
 import { LIMITS, cellBudget, itBytes } from './limits';
 import { ReadError } from './read-error';
 import { readXlsxFull } from './xlsx';
@@ -33,6 +33,8 @@ export interface ReadOptions {
   workbook?: 'stream' | 'full';
   /** Cells this file may still add to its dossier (LIMITS.maxCellsPerDossier less what is read). */
   dossierCellsLeft?: number;
+  /** For a CSV: the delimiter and encoding to read it with (from --mappa), instead of guessing them. */
+  csv?: CsvOptions;
 }
 
 /** One source once read: its grids, what the reader met on the way, and the workbook when asked for. */
@@ -89,7 +91,7 @@ export async function readBytesDetailed(bytes: Uint8Array, file: string, ext = e
   try {
     const budget = cellBudget(options.dossierCellsLeft);
     if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
-      const r = readCsv(bytes, file, budget);
+      const r = readCsv(bytes, file, budget, options.csv);
       return { grids: r.grids, problems: r.problems };
     }
     if (options.workbook === 'full') {
