@@ -4,8 +4,7 @@
  * targets and writes them to bench/results.md. Not part of `npm test`: speed is measured here,
  * never asserted in a timed test.
  *
- * Options: --reps N (repetitions of each measurement, default 3; at most 2 for those of 20 seconds
- * or more), --keep (keep the generated inputs), --dir <folder> (where to generate them, and where
+ * Options: --reps N (repetitions of each measurement, default 3), --keep (keep the generated inputs), --dir <folder> (where to generate them, and where
  * inputs already generated are reused). Takes about 5 minutes on 2 cores.
  */
 import { transformFileSync } from '@swc/core';
@@ -47,8 +46,6 @@ interface AddinMeasure {
 
 const { values: opts } = parseArgs({ options: { reps: { type: 'string' }, keep: { type: 'boolean' }, dir: { type: 'string' } } });
 const REPS = Number(opts.reps ?? 3);
-/** Repetitions of the measures that take 20 seconds or more each. */
-const BIG_REPS = Math.min(REPS, 2);
 const BATCH_DOSSIERS = 40;
 const ADDIN_ROWS = 50_000;
 
@@ -155,7 +152,7 @@ function formatRatio(r: Row): string {
 
 interface NotesInput {
   rows: Row[];
-  r100: Record<'exceljs' | 'exceljsWrite' | 'json' | 'full', Measure>;
+  r100: Record<'exceljs' | 'json' | 'full', Measure>;
   obj: Record<'exceljs' | 'json' | 'full', Measure>;
   c: Record<'papa' | 'json' | 'full', Measure>;
   lot: Record<'one' | 'all', Measure>;
@@ -170,18 +167,18 @@ function shortNotes(n: NotesInput): string {
     json: () => `la lettura in streaming del registro (${seconds(ph(n.r100.json).read)}) e il motore (${seconds(ph(n.r100.json).engine)}) insieme superano il caricamento di exceljs.`,
     'json-memory': () => 'la griglia del motore tiene i valori delle celle lette e i testi che li mostrano.',
     full: () =>
-      `per la copia annotata il file si carica per intero con exceljs dopo la lettura in streaming dell'analisi: lettura (${seconds(ph(n.r100.json).read)}) e motore (${seconds(ph(n.r100.json).engine)}) si aggiungono al load + write di exceljs.`,
-    'full-memory': () => 'il picco è quello della scrittura con exceljs (un modello per cella e il testo XML del foglio), con in più la griglia del motore.',
+      `lettura in streaming (${seconds(ph(n.r100.json).read)}) e motore (${seconds(ph(n.r100.json).engine)}) fino a piao.json, poi la copia annotata (il foglio segnato riscritto in streaming e ricompresso), PIAO.xlsx e report.html: ${seconds(n.r100.full.ms - n.r100.json.ms)} oltre l'import fino a piao.json.`,
+    'full-memory': () => 'il picco è quello della griglia del motore (i valori e i testi delle celle lette), tenuta fino alla fine dell’import.',
     csv: () =>
-      `papaparse fa solo il parsing del testo; piao decodifica i byte (UTF-8 o Windows-1252), riconosce il separatore, costruisce la griglia (${seconds(ph(n.c.json).read)}), esegue il motore (${seconds(ph(n.c.json).engine)}) e scrive piao.json, PIAO.xlsx e report.html.`,
+      `papaparse fa solo il parsing del testo; piao decodifica i byte (UTF-8 o Windows-1252), riconosce il separatore, costruisce la griglia con papaparse (${seconds(ph(n.c.json).read)}), esegue il motore (${seconds(ph(n.c.json).engine)}) e scrive piao.json, PIAO.xlsx e report.html: la sola lettura costa quanto il riferimento, e il motore (non toccato qui) resta in più.`,
     'share-register': () =>
-      `prima dell'aggregazione del registro il motore cerca le tabelle riga per riga con tre rilevatori (obiettivi, tabelle del personale, registri): su 100.000 righe la ricerca costa quanto l'aggregazione. Profilato e corretto: intestazioni cercate prima nel vocabolario (le cui risposte sono memorizzate) e solo dopo con il riconoscimento dei numeri, etichette del personale memorizzate.`,
+      `prima dell'aggregazione del registro il motore cerca le tabelle riga per riga con tre rilevatori (obiettivi, tabelle del personale, registri): su 100.000 righe la ricerca costa quanto l'aggregazione. Profilato e corretto: intestazioni cercate prima nel vocabolario (le cui risposte sono memorizzate) e solo dopo con il riconoscimento dei numeri, etichette del personale memorizzate. La lettura (${seconds(ph(n.r100.json).read)}) è più veloce da quando piao ha una generazione giovane di V8 più grande (importer/cli/heap.ts): a parità di tempo del motore, la sua quota sale.`,
     'share-csv': () =>
-      `la lettura del CSV è veloce (${seconds(ph(n.c.json).read)} per 1.000.000 di righe), mentre i rilevatori di obiettivi e tabelle del personale esaminano le prime 200.000 righe una per una (${seconds(ph(n.c.json).engine)}).`,
+      `la lettura del CSV è veloce (${seconds(ph(n.c.json).read)} per 1.000.000 di righe, in un solo passaggio di papaparse), mentre i rilevatori di obiettivi e tabelle del personale esaminano le prime 200.000 righe una per una (${seconds(ph(n.c.json).engine)}).`,
     'share-objectives': () =>
       `il file è piccolo (lettura ${seconds(ph(n.obj.json).read)}) e quasi tutto il lavoro dell'import è del motore: rilevare la tabella, leggere 10.000 obiettivi, collegarli e controllarli, e provare come tabelle del personale i blocchi di righe che hanno solo codici di missione e programma come cifre (circa 2.000, tutti scartati). Sul comando intero, con copia annotata, PIAO.xlsx e report.html, il motore è il ${it((100 * ph(n.obj.json).engine) / n.obj.full.ms, 0)}% del tempo.`,
     batch: () =>
-      `su questa macchina nemmeno un lavoro fisso scala di 2× con ${n.workers} processi: ${it(n.scaling.arithmetic, 2)}× per un lavoro di solo calcolo, ${it(n.scaling.allocation, 2)}× per uno che alloca piccoli oggetti (misure qui sotto). L'import di un dossier è di questo secondo tipo (caricare e riscrivere le copie annotate e PIAO.xlsx con exceljs), e con un solo worker il processo usa già più di un core (V8 raccoglie la memoria su altri thread): il batch ottiene ${formatRatio(n.rows.find((r) => r.id === 'batch')!)} contro il ${it(n.scaling.allocation, 2)}× della macchina.`,
+      `su questa macchina nemmeno un lavoro fisso scala di 2× con ${n.workers} processi: ${it(n.scaling.arithmetic, 2)}× per un lavoro di solo calcolo, ${it(n.scaling.allocation, 2)}× per uno che alloca piccoli oggetti (misure qui sotto). L'import di un dossier è di questo secondo tipo (griglie, record, PIAO.xlsx scritto con exceljs), e con un solo worker il processo usa già più di un core (V8 raccoglie la memoria su altri thread): il batch ottiene ${formatRatio(n.rows.find((r) => r.id === 'batch')!)} contro il ${it(n.scaling.allocation, 2)}× della macchina.`,
   };
   const short = n.rows.filter((r) => !r.pass);
   const lines = short.map((r) => `- **${r.what.replace(/`/g, '')}** (${formatRatio(r)}, obiettivo ${r.target}): ${r.id && why[r.id] ? why[r.id](r) : ''}`);
@@ -240,13 +237,11 @@ async function benchMain(): Promise<void> {
   log('misure:');
   const r100 = {
     exceljs: measure('exceljs load, registro 100.000 × 20', ['exceljs-load', reg100k]),
-    exceljsWrite: measure('exceljs load + write, registro 100.000 × 20', ['exceljs-load-write', reg100k, out('copia-100000.xlsx')], BIG_REPS),
     json: measure('piao import fino a piao.json, registro 100.000 × 20', ['piao-json', out('json-100000'), reg100k]),
-    full: measure('piao import completo, registro 100.000 × 20', ['piao-import', out('registro-100000'), reg100k], BIG_REPS),
+    full: measure('piao import completo, registro 100.000 × 20', ['piao-import', out('registro-100000'), reg100k]),
   };
   const r10 = {
     exceljs: measure('exceljs load, registro 10.000 × 20', ['exceljs-load', reg10k]),
-    exceljsWrite: measure('exceljs load + write, registro 10.000 × 20', ['exceljs-load-write', reg10k, out('copia-10000.xlsx')]),
     json: measure('piao import fino a piao.json, registro 10.000 × 20', ['piao-json', out('json-10000'), reg10k]),
     full: measure('piao import completo, registro 10.000 × 20', ['piao-import', out('registro-10000'), reg10k]),
   };
@@ -276,18 +271,17 @@ async function benchMain(): Promise<void> {
   const rows: Row[] = [
     { id: 'json', ...ratioRow('`piao import` registro 100.000 × 20 fino a piao.json (lettura in streaming, motore, piao.json) vs exceljs load', r100.json.ms, r100.exceljs.ms, 1.0, 'time') },
     { id: 'json-memory', ...ratioRow('picco di memoria (RSS) dello stesso import vs exceljs load', r100.json.maxRssMB, r100.exceljs.maxRssMB, 1.2, 'memory') },
-    { id: 'full', ...ratioRow('`piao import` completo del registro 100.000 × 20 (piao.json, copia annotata, PIAO.xlsx, report.html) vs exceljs load + write', r100.full.ms, r100.exceljsWrite.ms, 1.3, 'time') },
-    { id: 'full-memory', ...ratioRow('picco di memoria (RSS) dell’import completo vs exceljs load + write', r100.full.maxRssMB, r100.exceljsWrite.maxRssMB, 1.2, 'memory') },
-    { id: 'csv', ...ratioRow('`piao import` completo del CSV 1.000.000 di righe vs papaparse', c.full.ms, c.papa.ms, 2.0, 'time') },
+    { id: 'full', ...ratioRow('`piao import` completo del registro 100.000 × 20 (piao.json, copia annotata, PIAO.xlsx, report.html) vs exceljs load', r100.full.ms, r100.exceljs.ms, 1.0, 'time') },
+    { id: 'full-memory', ...ratioRow('picco di memoria (RSS) dell’import completo vs exceljs load', r100.full.maxRssMB, r100.exceljs.maxRssMB, 0.6, 'memory') },
+    { id: 'csv', ...ratioRow('`piao import` completo del CSV 1.000.000 di righe vs papaparse', c.full.ms, c.papa.ms, 1.5, 'time') },
     { id: 'share-register', ...shareRow('quota del motore (rilevamento tabelle, aggregazione del registro, regole) nell’import del registro 100.000 × 20 fino a piao.json', r100.json) },
     { id: 'share-csv', ...shareRow('quota del motore nell’import del CSV 1.000.000 di righe fino a piao.json', c.json) },
     { id: 'share-objectives', ...shareRow('quota del motore nell’import degli obiettivi 10.000 righe fino a piao.json', obj.json) },
     { id: 'batch', ...ratioRow(`\`piao batch\` di ${BATCH_DOSSIERS} dossier, ${workers} worker (tutti i core) vs 1 worker`, lot.all.ms, lot.one.ms, 1.7, 'speedup') },
   ];
   const info: Row[] = [
-    { ...ratioRow('picco di memoria dell’import completo del registro 100.000 × 20 vs exceljs load (senza write)', r100.full.maxRssMB, r100.exceljs.maxRssMB, 1.2, 'memory'), target: '—' },
     { ...ratioRow('`piao import` registro 10.000 × 20 fino a piao.json vs exceljs load', r10.json.ms, r10.exceljs.ms, 1.0, 'time'), target: '—' },
-    { ...ratioRow('`piao import` completo del registro 10.000 × 20 vs exceljs load + write', r10.full.ms, r10.exceljsWrite.ms, 1.3, 'time'), target: '—' },
+    { ...ratioRow('`piao import` completo del registro 10.000 × 20 vs exceljs load', r10.full.ms, r10.exceljs.ms, 1.0, 'time'), target: '—' },
     { ...ratioRow('`piao import` obiettivi 10.000 righe fino a piao.json vs exceljs load', obj.json.ms, obj.exceljs.ms, 1.0, 'time'), target: '—' },
     { ...shareRow('quota del motore nell’import completo degli obiettivi 10.000 righe (motore dalla misura fino a piao.json)', { ...obj.json, phases: { read: 0, write: obj.full.ms - obj.json.phases!.engine, engine: obj.json.phases!.engine } }), target: '—' },
   ];
@@ -301,11 +295,9 @@ async function benchMain(): Promise<void> {
   const notes = shortNotes({ rows, r100, obj, c, lot, workers, scaling });
   const detail = [
     ['registro 100.000 × 20 xlsx', size(reg100k), r100.json.cells!, 'exceljs load', r100.exceljs],
-    ['registro 100.000 × 20 xlsx', size(reg100k), r100.json.cells!, 'exceljs load + write', r100.exceljsWrite],
     ['registro 100.000 × 20 xlsx', size(reg100k), r100.json.cells!, 'piao import fino a piao.json', r100.json],
     ['registro 100.000 × 20 xlsx', size(reg100k), r100.json.cells!, 'piao import completo', r100.full],
     ['registro 10.000 × 20 xlsx', size(reg10k), r10.json.cells!, 'exceljs load', r10.exceljs],
-    ['registro 10.000 × 20 xlsx', size(reg10k), r10.json.cells!, 'exceljs load + write', r10.exceljsWrite],
     ['registro 10.000 × 20 xlsx', size(reg10k), r10.json.cells!, 'piao import fino a piao.json', r10.json],
     ['registro 10.000 × 20 xlsx', size(reg10k), r10.json.cells!, 'piao import completo', r10.full],
     ['obiettivi 10.000 righe xlsx', size(objectives), obj.json.cells!, 'exceljs load', obj.exceljs],
@@ -324,10 +316,10 @@ Scritto da \`npm run bench\` (bench/run.ts): non modificarlo a mano, rilancia il
 
 - Macchina: ${cpu[0]?.model ?? 'n.d.'}, ${cpu.length} core, ${it(totalmem() / 1024 ** 3, 0)} GB di memoria, ${platform()} ${release()}, Node ${process.version}
 - Data: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
-- Metodo: ogni misura gira in un processo nuovo sugli stessi file generati nello stesso run; tempo = il migliore di ${REPS} ripetizioni (${BIG_REPS} per exceljs load + write e l'import completo del registro 100.000, una per il batch), il meno disturbato dal resto della macchina; memoria = il picco RSS più alto. piao gira dal codice compilato (\`build/\`), come \`npx piao\`.
+- Metodo: ogni misura gira in un processo nuovo sugli stessi file generati nello stesso run; tempo = il migliore di ${REPS} ripetizioni (una per il batch), il meno disturbato dal resto della macchina; memoria = il picco RSS più alto. piao gira dal codice compilato (\`build/\`), come \`npx piao\`.
 - Che cosa si confronta:
   - **import fino a piao.json**: i passi di \`piao import\` prima delle copie (\`readDossierInputs\`, \`analyse\`, \`writePiaoJson\` di importer/cli/import-dossier.ts): gli xlsx letti con il lettore in streaming. Riferimento: exceljs che carica lo stesso file.
-  - **import completo**: il comando \`piao import <file> --out <cartella>\` come lo lancia un utente, con le sue quattro uscite (piao.json, la copia annotata, PIAO.xlsx, report.html). La copia annotata di un xlsx è il file caricato per intero con exceljs, segnato e riscritto: il riferimento equo è quindi exceljs che carica e riscrive lo stesso file (\`readFile\` + \`writeFile\`). Per il CSV il riferimento resta papaparse: la copia annotata di un CSV da un milione di righe supera il limite delle copie (\`LIMITS.maxCopyCells\`, 2.000.000 di celle) e non viene scritta (una riga lo dice); piao.json, PIAO.xlsx e report.html sì.
+  - **import completo**: il comando \`piao import <file> --out <cartella>\` come lo lancia un utente, con le sue quattro uscite (piao.json, la copia annotata, PIAO.xlsx, report.html). La copia annotata di un xlsx è il pacchetto del file con le sole parti da segnare riscritte (il foglio in streaming) e tutte le altre copiate ancora compresse. Riferimento: exceljs che carica lo stesso file. Per il CSV il riferimento è papaparse: la copia annotata di un CSV da un milione di righe supera il limite delle copie ricostruite dai valori (\`LIMITS.maxCopyCells\`, 2.000.000 di celle) e non viene scritta (una riga lo dice); piao.json, PIAO.xlsx e report.html sì. piao gira con la generazione giovane di V8 che imposta il comando (\`importer/cli/heap.ts\`), i riferimenti con quella predefinita di Node.
   - **quota del motore**: il tempo di \`analyse\` (rilevamento delle tabelle, lettura in record, aggregazione del registro, regole, PAP) sul tempo dell'import fino a piao.json (lettura + motore + scrittura di piao.json).
   - **batch**: lo stesso lotto con \`--workers 1\` e con tutti i core (\`--workers ${workers}\`, il predefinito).
 

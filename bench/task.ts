@@ -4,7 +4,6 @@
  * Prints one JSON line: { ms, maxRssMB, phases? }.
  *
  *   node build/bench/task.js exceljs-load <file.xlsx>
- *   node build/bench/task.js exceljs-load-write <file.xlsx> <out.xlsx>
  *   node build/bench/task.js papaparse <file.csv>
  *   node build/bench/task.js piao-import <outDir> <input>...      the whole `piao import` (all four outputs)
  *   node build/bench/task.js piao-json <outDir> <input>...        `piao import` up to piao.json, step by step
@@ -17,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { collectInputs } from '../importer/cli/collect';
+import { tuneHeap } from '../importer/cli/heap';
 import { readDossierInputs } from '../importer/cli/import-dossier';
 import { main } from '../importer/cli/main';
 import { analyse } from '../importer/engine/analyse';
@@ -30,12 +30,6 @@ async function run(task: string, args: string[]): Promise<Record<string, unknown
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(args[0]);
       return { sheets: wb.worksheets.length };
-    }
-    case 'exceljs-load-write': {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(args[0]);
-      await wb.xlsx.writeFile(args[1]);
-      return {};
     }
     case 'papaparse': {
       const parsed = Papa.parse<string[]>(readFileSync(args[0]).toString('utf8'), { delimiter: ';' });
@@ -86,6 +80,8 @@ async function run(task: string, args: string[]): Promise<Record<string, unknown
 
 async function start(): Promise<void> {
   const [task, ...args] = process.argv.slice(2);
+  // piao's own tasks run as `piao` runs (importer/cli/run.ts); the libraries' with Node's defaults
+  if (task.startsWith('piao-')) tuneHeap();
   const t = performance.now();
   const extra = await run(task, args);
   const ms = performance.now() - t;

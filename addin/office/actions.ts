@@ -1,5 +1,8 @@
 import { SourceInput, analyse } from '../../importer/engine/analyse';
 import { Dossier, Finding } from '../../importer/engine/schema/dossier';
+import { entryFromHeaderRow, removeEntry, replaceEntry } from '../../importer/engine/mapping/edit';
+import { ParsedMapping } from '../../importer/engine/mapping/parse';
+import { Mapping, MappingSheet } from '../../importer/engine/mapping/schema';
 import { marksFromFindings } from '../flags/marks';
 import { ClearReport, TextVia, planClear, planMarks, reconcile, settleReport } from '../flags/plan';
 import { FlagRecord, cellKey, refOfKey } from '../flags/records';
@@ -11,6 +14,7 @@ import { AddinHost, XlRequestContext } from './excel-api';
 import { italianError } from './errors';
 import { loadFlagStore, saveFlagStore } from './flag-store';
 import { loadOwnedSheets } from './owned-store';
+import { loadWorkbookMapping, saveWorkbookMapping } from './mapping-store';
 import { Scope, WorkbookRead, readWorkbook, writeMode } from './read-workbook';
 import { runExcel } from './run';
 
@@ -44,6 +48,12 @@ export interface CheckOutcome {
   notices: string[];
   /** The sheets read, with their id and size (rows x columns of the used range): what the live re-check watches. */
   checked: { name: string; id: string; cells: number }[];
+  /** How every sheet read was read (the entries of mappatura.json): what «Come sono stati letti i fogli» shows and edits. */
+  mapping: Mapping;
+  /** The mapping kept in the workbook, applied to this check (and to the live re-check). */
+  workbookMapping: ParsedMapping;
+  /** Sheets read as the workbook's mapping says (the officer's corrections), not by detection. */
+  mapped: string[];
 }
 
 export interface ClearOutcome {
@@ -180,7 +190,12 @@ export async function checkWorkbook(host: AddinHost, scope: Scope): Promise<Chec
     const owned = await loadOwnedSheets(context);
     const read = await readWorkbook(context, { file, scope, caps, skipSheetIds: new Set(owned.sheets.map((s) => s.id)) });
     const input: SourceInput = { file, grids: read.sheets.map((s) => s.grid) };
-    const { dossier } = analyse([input]);
+    // the officer's corrections of how sheets are read, kept in this workbook
+    const stored = await loadWorkbookMapping(context, file);
+    const workbookMapping: ParsedMapping = { sheets: stored.sheets, problems: stored.problems };
+    const { dossier, mapping, mappingNotes } = analyse([input], { mapping: workbookMapping });
+    const unusable = new Set(dossier.findings.filter((f) => f.rule === 'mapping-unusable').map((f) => f.sheet));
+    const mapped = read.sheets.map((s) => s.name).filter((name) => !unusable.has(name) && stored.sheets.some((e) => e.sheet === name));
     const mark = await markFindings(context, read, dossier.findings, caps);
     return {
       file,
@@ -189,9 +204,52 @@ export async function checkWorkbook(host: AddinHost, scope: Scope): Promise<Chec
       dossier,
       marked: mark.marked,
       cleared: mark.cleared,
-      notices: [...capabilityNotices(caps), ...mark.notices],
+      notices: [...capabilityNotices(caps), ...mark.notices, ...mappingNotes.map((n) => n.message)],
       checked: read.sheets.map((s) => ({ name: s.name, id: s.id, cells: s.grid.rowCount * s.grid.colCount })),
+      mapping,
+      workbookMapping,
+      mapped,
     };
+  });
+}
+
+/**
+ * Keeps in the workbook the reading of one sheet as the officer corrected it (an entry of
+ * mappatura.json, in place of the one it had); the next «Controlla» reads the sheet that way.
+ */
+export async function saveSheetMapping(host: AddinHost, entry: MappingSheet): Promise<void> {
+  const file = workbookFileName(host.documentUrl());
+  await runExcel(host, async (context) => {
+    const stored = await loadWorkbookMapping(context, file);
+    await saveWorkbookMapping(context, replaceEntry(stored.sheets, { ...entry, file }), stored.parts);
+  });
+}
+
+/** Forgets the officer's reading of a sheet: the next «Controlla» recognises its columns by itself again. */
+export async function forgetSheetMapping(host: AddinHost, sheet: string): Promise<void> {
+  const file = workbookFileName(host.documentUrl());
+  await runExcel(host, async (context) => {
+    const stored = await loadWorkbookMapping(context, file);
+    await saveWorkbookMapping(context, removeEntry(stored.sheets, sheet), stored.parts);
+  });
+}
+
+/**
+ * A sheet the program did not recognise, read as a table of objectives whose header is on row
+ * `headerRow` (1 = the first row): its columns take the role their label suggests, which the
+ * officer then corrects. Kept in the workbook like any correction.
+ */
+export async function mapSheetFromHeaderRow(host: AddinHost, sheet: string, headerRow: number): Promise<void> {
+  const caps = capabilitiesOf(host);
+  const file = workbookFileName(host.documentUrl());
+  await runExcel(host, async (context) => {
+    const read = await readWorkbook(context, { file, scope: 'workbook', caps, sheetNames: new Set([sheet]) });
+    const grid = read.sheets[0]?.grid;
+    if (!grid) throw new AddinError(`Il foglio «${sheet}» non c'è più nella cartella di lavoro.`);
+    const entry = entryFromHeaderRow(grid, file, headerRow - 1);
+    if (!entry) throw new AddinError(`La riga ${headerRow} del foglio «${sheet}» è vuota: indica la riga con le intestazioni delle colonne.`);
+    const stored = await loadWorkbookMapping(context, file);
+    await saveWorkbookMapping(context, replaceEntry(stored.sheets, entry), stored.parts);
   });
 }
 

@@ -205,7 +205,7 @@ export class LiveRecheck {
             if (!areas.length) areas = [{ read: { top: 0, left: 0, bottom: 0, right: 0 }, owns: { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } }];
           } else areas = plan.areas;
           const read = await readAreas(context, sheetId, check.file, areas.map((a) => a.read), caps);
-          const { dossier } = analyse([{ file: check.file, grids: [read.grid] }]);
+          const { dossier } = analyse([{ file: check.file, grids: [read.grid] }], { mapping: check.workbookMapping });
           const owns = areas.map((a) => a.owns);
           // comparisons between tables need the other tables: those findings wait for the next «Controlla»
           const fresh = dossier.findings.filter((f) => f.sheet === read.name && within(f.cell, owns) && !BETWEEN_TABLES.has(f.rule));

@@ -36,6 +36,8 @@ export interface ReadOptions {
   maxCellsPerSync?: number;
   /** Sheets not to read (by id): the sheets «Normalizza» wrote, which are outputs, not sources. */
   skipSheetIds?: ReadonlySet<string>;
+  /** With scope 'workbook': only these sheets (by name). */
+  sheetNames?: ReadonlySet<string>;
 }
 
 /** Cells per sync: with values, types and formats about 40 bytes a cell, some 1.6 MB, well under 5 MB. */
@@ -112,7 +114,8 @@ export async function readWorkbook(context: XlRequestContext, options: ReadOptio
   await context.sync();
 
   const readable = options.skipSheetIds ? sheets.items.filter((s) => !options.skipSheetIds!.has(s.id)) : sheets.items;
-  const chosen: XlWorksheet[] = options.scope === 'active' ? readable.filter((s) => s.name === active.name) : readable;
+  const named = options.sheetNames ? readable.filter((s) => options.sheetNames!.has(s.name)) : readable;
+  const chosen: XlWorksheet[] = options.scope === 'active' ? readable.filter((s) => s.name === active.name) : named;
   const used = chosen.map((ws) => {
     ws.protection.load('protected,options');
     const range = ws.getUsedRangeOrNullObject(true);

@@ -35,6 +35,7 @@ const BUSY_LABEL: Record<NonNullable<PaneState['busy']>, string> = {
   clearing: 'Tolgo le segnalazioni…',
   normalising: 'Normalizzo la cartella di lavoro…',
   inserting: 'Inserisco i modelli…',
+  mapping: 'Salvo come leggere il foglio…',
 };
 
 /**
@@ -48,7 +49,12 @@ export function App({ controller }: { controller: PaneController }) {
   const { check, clear, busy, error } = state;
   const findings = check?.dossier.findings ?? [];
   const counts = countBySeverity(findings);
-  const sheets = check ? sheetViews(check.dossier.sources.flatMap((x) => x.sheets)) : [];
+  const sheets = check ? sheetViews(check.dossier.sources.flatMap((x) => x.sheets), check.mapping, check.mapped) : [];
+  const sheetActions = {
+    onRole: (sheet: string, table: number, column: string, choice: string) => void controller.setColumnRole(sheet, table, column, choice),
+    onReset: (sheet: string) => void controller.resetSheet(sheet),
+    onReadFrom: (sheet: string, row: number) => void controller.readSheetFrom(sheet, row),
+  };
   const notices = [...(check?.notices ?? []), ...(clear?.notices ?? []), ...(state.normalised?.notices ?? [])];
 
   return (
@@ -141,7 +147,8 @@ export function App({ controller }: { controller: PaneController }) {
           <Subtitle2 as="h2" block>
             Come sono stati letti i fogli
           </Subtitle2>
-          <SheetsView sheets={sheets} />
+          <Caption1 block>Se una colonna è stata letta male, scegli che cosa contiene: la scelta resta salvata nella cartella di lavoro e vale per i controlli successivi.</Caption1>
+          <SheetsView sheets={sheets} disabled={busy !== null} actions={sheetActions} />
         </section>
       )}
     </main>

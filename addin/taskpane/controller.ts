@@ -1,5 +1,6 @@
 import { Finding } from '../../importer/engine/schema/dossier';
-import { AddinError, CheckOutcome, ClearOutcome, capabilitiesOf, checkWorkbook, clearFlags, goToCell } from '../office/actions';
+import { AddinError, CheckOutcome, ClearOutcome, capabilitiesOf, checkWorkbook, clearFlags, forgetSheetMapping, goToCell, mapSheetFromHeaderRow, saveSheetMapping } from '../office/actions';
+import { withColumnRole } from '../../importer/engine/mapping/edit';
 import { AddinHost } from '../office/excel-api';
 import { italianError } from '../office/errors';
 import { InsertOutcome, TemplateFile, insertTemplates } from '../office/insert-templates';
@@ -9,7 +10,7 @@ import { Scope } from '../office/read-workbook';
 import { Timers } from '../live/scheduler';
 import { OfficeTemplate } from '../templates/catalog';
 
-export type Busy = 'checking' | 'clearing' | 'normalising' | 'inserting' | null;
+export type Busy = 'checking' | 'clearing' | 'normalising' | 'inserting' | 'mapping' | null;
 
 export interface LiveState {
   on: boolean;
@@ -88,8 +89,10 @@ export class PaneController {
     try {
       await this.stopLive();
       const check = await checkWorkbook(this.host, scope);
-      this.set({ check, busy: null });
+      // the results show at once; the commands wait until the live re-check is set up (no command runs beside it)
+      this.set({ check });
       await this.startLive(check);
+      this.set({ busy: null });
     } catch (err) {
       this.set({ busy: null, error: this.message(err) });
     }
@@ -114,6 +117,41 @@ export class PaneController {
     } catch (err) {
       this.set({ error: this.message(err) });
     }
+  }
+
+  // ------------------------------------------------------------ «Come sono stati letti i fogli»
+
+  /**
+   * The officer gives a column of a sheet another role: the sheet's reading, so corrected, is kept
+   * in the workbook, and the workbook is checked again with it (the flags follow the new reading).
+   */
+  async setColumnRole(sheet: string, table: number, column: string, choice: string): Promise<void> {
+    const entry = this.state.check?.mapping.sheets.find((e) => e.sheet === sheet);
+    if (!entry) return;
+    await this.remap(() => saveSheetMapping(this.host, withColumnRole(entry, table, column, choice)));
+  }
+
+  /** Back to the program's own reading of a sheet. */
+  async resetSheet(sheet: string): Promise<void> {
+    await this.remap(() => forgetSheetMapping(this.host, sheet));
+  }
+
+  /** A sheet not recognised, read as a table of objectives with its header on `row` (1 = the first row). */
+  async readSheetFrom(sheet: string, row: number): Promise<void> {
+    await this.remap(() => mapSheetFromHeaderRow(this.host, sheet, row));
+  }
+
+  private async remap(save: () => Promise<void>): Promise<void> {
+    if (this.state.busy) return;
+    this.set({ busy: 'mapping', error: undefined });
+    try {
+      await save();
+    } catch (err) {
+      this.set({ busy: null, error: this.message(err) });
+      return;
+    }
+    this.set({ busy: null });
+    await this.check(this.state.check?.scope ?? this.state.scope);
   }
 
   // ------------------------------------------------------------ «Normalizza»

@@ -3,6 +3,9 @@ import { ruleById } from '../../importer/engine/rules/registry';
 import { Finding, Severity, SheetInfo } from '../../importer/engine/schema/dossier';
 import { SEVERITY_LABEL, SEVERITY_PLURAL, SEVERITY_RANK } from '../flags/look';
 import { ClearReport, TextVia } from '../flags/plan';
+import { choiceKeyOf, roleChoices } from '../../importer/engine/mapping/edit';
+import { columnRoleIt } from '../../importer/engine/mapping/role-names';
+import { Mapping, MappingColumn } from '../../importer/engine/mapping/schema';
 
 export type Counts = Record<Severity, number>;
 
@@ -95,20 +98,60 @@ export function placeLabel(f: { sheet: string; cell: string }): string {
   return `${f.sheet} · ${f.cell}`;
 }
 
+export interface ColumnView {
+  /** Column letter. */
+  column: string;
+  label: string;
+  /** The role's choice now, and the choices offered (the family's roles, in Italian). */
+  choice: string;
+  role: string;
+  ignored: boolean;
+  choices: { key: string; label: string }[];
+}
+
 export interface SheetView {
   name: string;
   kind: string;
   referenceDate?: string;
-  tables: { range: string; title?: string; kind: string; columns: { cell: string; label: string; role: string | null }[] }[];
+  /** Read as the officer's correction kept in the workbook says, not by detection. */
+  mapped: boolean;
+  tables: { index: number; range: string; title?: string; kind: string; family: string; headerRows: number[]; columns: ColumnView[] }[];
 }
 
-export function sheetViews(sheets: readonly SheetInfo[]): SheetView[] {
-  return sheets.map((s) => ({
-    name: s.name,
-    kind: s.kind,
-    referenceDate: s.referenceDate,
-    tables: (s.tables ?? []).map((t) => ({ range: t.range, title: t.title, kind: t.kind, columns: t.columns ?? [] })),
-  }));
+/**
+ * How each sheet was read, for «Come sono stati letti i fogli»: its kind and date (from the
+ * dossier), its tables and every column with its role and the roles it can be given (from the
+ * mapping the check used). Without a mapping (an outcome of an older check) only kinds are shown.
+ */
+export function sheetViews(sheets: readonly SheetInfo[], mapping?: Mapping, mapped: readonly string[] = []): SheetView[] {
+  return sheets.map((s) => {
+    const entry = mapping?.sheets.find((e) => e.sheet === s.name);
+    return {
+      name: s.name,
+      kind: s.kind,
+      referenceDate: s.referenceDate,
+      mapped: mapped.includes(s.name),
+      tables: (entry?.tables ?? []).map((t, index) => {
+        const choices = roleChoices(t.family).map((c) => ({ key: c.key, label: c.label }));
+        return {
+          index,
+          range: t.range,
+          title: s.tables?.[index]?.title,
+          kind: t.kind,
+          family: t.family,
+          headerRows: t.headerRows,
+          columns: (t.columns as MappingColumn[]).map((c) => ({
+            column: c.column,
+            label: c.label,
+            choice: choiceKeyOf(t.family, c),
+            role: columnRoleIt(t.family, c),
+            ignored: c.role === 'ignored',
+            choices,
+          })),
+        };
+      }),
+    };
+  });
 }
 
 /** "31/12/2023" from "2023-12-31". */

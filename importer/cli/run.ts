@@ -1,6 +1,9 @@
 /** Entry point of the `piao` command: no stack trace ever reaches the user, and no exit status but 0, 1, 2 and 3. */
+import { tuneHeap } from './heap';
 import { EXIT, main } from './main';
 import { systemReason } from './system-errors';
+
+tuneHeap();
 
 function stop(err: unknown): void {
   process.stderr.write(`piao: l'importazione si è interrotta prima della fine: ${systemReason(err)}.\n`);

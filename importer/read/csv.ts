@@ -50,10 +50,53 @@ function skipLineBreak(text: string, at: number): number {
   return at < text.length ? at + 1 : at;
 }
 
+/** At most how many cells a text holds: one more than its delimiters and line breaks. */
+function cellBound(text: string, delimiter: string): number {
+  const d = delimiter.charCodeAt(0);
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === d || c === 10 || c === 13) n++;
+  }
+  return n;
+}
+
+interface WholeParse {
+  rows: string[][];
+  /** Records with a quote in a place a quote does not go (text kept as it is), and the first of them. */
+  malformed: number;
+  firstMalformed: number;
+}
+
+/**
+ * The whole text parsed at once: papaparse's fastest way (no object per record; a third less time
+ * on a million records), taken when the text cannot hold more cells than the budget and no quote
+ * is left open. Otherwise undefined, and the records are read one by one, stopping at the budget
+ * and recovering from an unclosed quote.
+ */
+function parseWhole(text: string, delimiter: string, maxCells: number): WholeParse | undefined {
+  if (cellBound(text, delimiter) > maxCells) return undefined;
+  const r = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  let malformed = 0;
+  let firstMalformed = -1;
+  let last = -1;
+  for (const e of r.errors) {
+    if (e.type !== 'Quotes') continue;
+    const fields = e.row === undefined ? undefined : r.data[e.row];
+    // a quoted field that runs over a line break and has a quote error never really closed
+    if (e.code === 'MissingQuotes' || !fields || fields.some((f) => f.includes('\n') || f.includes('\r'))) return undefined;
+    if (e.row === last) continue;
+    last = e.row!;
+    malformed++;
+    if (firstMalformed < 0 || e.row! < firstMalformed) firstMalformed = e.row!;
+  }
+  return { rows: r.data, malformed, firstMalformed };
+}
+
 /**
  * Reads a CSV into one grid. The sheet is named after the file (no extension); record n is row n.
- * Cells stay text: the engine reads Italian numbers (`1.234,5`) itself. Rows stream from papaparse
- * straight into the grid. A quote that never closes would swallow the rest of the file into one
+ * Cells stay text: the engine reads Italian numbers (`1.234,5`) itself. The records papaparse
+ * gives become the grid's rows as they are. A quote that never closes would swallow the rest of the file into one
  * cell: its line is read again with quotes as plain text, the lines after it normally, and the
  * user is told where.
  */
@@ -96,7 +139,13 @@ export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = ce
     row++;
   };
 
-  let offset = 0;
+  const whole = parseWhole(text, delimiter, budget.max);
+  if (whole) {
+    for (const fields of whole.rows) addRow(fields);
+    malformed = whole.malformed;
+    firstMalformed = whole.firstMalformed;
+  }
+  let offset = whole ? text.length : 0;
   let recoveries = 0;
   while (offset < text.length) {
     const segment = offset === 0 ? text : text.slice(offset);

@@ -31,7 +31,8 @@ export const LIMITS = {
   /** Cells covered by merged ranges, counted row by row within the used area of a sheet. */
   maxMergedRowSpans: 4_000_000,
   /**
-   * The full exceljs load (only for annotated copies) holds the whole workbook model in memory,
+   * The full exceljs load (`workbook: 'full'`, the reference reader of the tests; annotated copies
+   * edit the package instead) holds the whole workbook model in memory,
    * about 17 times the XML it reads: it gets at most this much XML, this many merged ranges and
    * this many merged cells (exceljs creates every covered cell and compares every pair of merges).
    */
@@ -41,7 +42,7 @@ export const LIMITS = {
   /** Rows (<row> elements, empty formatted ones too) exceljs materialises in a full load: one object each. */
   maxFullLoadRows: 400_000,
   /**
-   * An annotated copy built from the grids read (a CSV, or a workbook exceljs cannot load whole) is
+   * An annotated copy built from the grids read (a CSV, or a workbook whose package cannot be edited) is
    * an exceljs workbook too, about 1.5 KB a cell until written: at most this many cells (and at
    * most maxFullLoadRows rows). Over it the copy is left out with a line saying why; piao.json,
    * PIAO.xlsx and report.html hold the findings all the same.

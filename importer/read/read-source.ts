@@ -27,8 +27,8 @@ export function isSpreadsheetPath(path: string): boolean {
 export interface ReadOptions {
   /**
    * How to read an xlsx. 'stream' (the default): straight into grids, fast and lean. 'full': also
-   * load the whole exceljs workbook, which writing an annotated copy needs (slower, and refused
-   * over the limits of LIMITS.maxFullLoad*).
+   * load the whole exceljs workbook (slower, and refused over the limits of LIMITS.maxFullLoad*),
+   * the reference the streaming reader is tested against.
    */
   workbook?: 'stream' | 'full';
   /** Cells this file may still add to its dossier (LIMITS.maxCellsPerDossier less what is read). */

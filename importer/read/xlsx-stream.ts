@@ -17,7 +17,7 @@ import { ZipFormatError, inflateEntry, readEntry } from './zip';
  * no workbook model in between. It reads a cell exactly as exceljs' full load does (shared and
  * rich text, formula results, errors, booleans, dates from the cell's number format, 1904 dates,
  * merges), proven by a test over sample and generated workbooks, at a fraction of the time and
- * memory. `piao import` uses it; the full exceljs load stays for writing annotated copies.
+ * memory. `piao import` uses it; the full exceljs load is the reference it is tested against.
  */
 export interface XlsxRead {
   grids: Grid[];

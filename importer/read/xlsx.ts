@@ -77,7 +77,7 @@ async function checkForFullLoad(pkg: XlsxPackage): Promise<void> {
   }
 }
 
-/** Loads the whole workbook with exceljs (for annotated copies), after the package and size checks. */
+/** Loads the whole workbook with exceljs, after the package and size checks. */
 export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
   const pkg = openXlsxPackage(bytes, file);
   try {
@@ -130,7 +130,7 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Grid[]>
   return (await readXlsxFull(bytes, file)).grids;
 }
 
-/** The full load: the exceljs workbook (to annotate) and its grids. */
+/** The full load: the exceljs workbook and its grids. */
 export async function readXlsxFull(bytes: Uint8Array, file: string): Promise<{ grids: Grid[]; workbook: ExcelJS.Workbook }> {
   const workbook = await loadWorkbook(bytes, file);
   const recalculate = await recalculatesOnOpening(openXlsxPackage(bytes, file));

@@ -14,6 +14,10 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the uncompressed bytes, as the central directory declares it. */
+  crc32: number;
+  /** MS-DOS date and time of the entry (date << 16 | time), as stored. */
+  dosDateTime: number;
 }
 
 /** Why an archive cannot be used; readers turn it into an Italian sentence. */
@@ -77,6 +81,8 @@ export function listZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError('corrupt', 'voce dell’indice centrale non valida');
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const dosDateTime = ((buf.readUInt16LE(p + 14) << 16) | buf.readUInt16LE(p + 12)) >>> 0;
+    const crc32 = buf.readUInt32LE(p + 16);
     let compressedSize = buf.readUInt32LE(p + 20);
     let uncompressedSize = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -110,7 +116,7 @@ export function listZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
     if (names.has(name)) throw new ZipFormatError('corrupt', `parte ripetuta ${name}`);
     names.add(name);
     if (localHeaderOffset + 30 > buf.length) throw new ZipFormatError('truncated', `parte ${name} oltre la fine del file`);
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32, dosDateTime });
     p = end;
   }
   return entries;

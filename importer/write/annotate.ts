@@ -1,29 +1,20 @@
 /**
  * Annotated copies: each source workbook copied with every finding marked where it is. A finding's
  * cell is filled by severity and carries a note with the Italian message; related cells are filled
- * lighter; an added sheet lists the findings with links to their cells. Everything else of the
- * source (values, styles, merges, other sheets, widths) is kept as exceljs reads it. A CSV source
- * becomes an xlsx with one sheet, record n on row n. The source file itself is only read.
+ * lighter; an added sheet lists the findings with links to their cells. The source file itself is
+ * only read.
  */
 import ExcelJS from 'exceljs';
-import { parseA1 } from '../engine/grid/address';
-import { Finding, Place, Severity } from '../engine/schema/dossier';
+import { Finding } from '../engine/schema/dossier';
 import { Grid } from '../engine/grid/grid';
 import { LIMITS, itNumber } from '../read/limits';
 import { ReadError } from '../read/read-error';
-import { loadWorkbook } from '../read/xlsx';
 import { writeFileAtomic } from './atomic';
-import { SharedStyles, annotatedSheet, cellValue, cloneStyle, placeLink, topLeft } from './cells';
-import { SEVERITY_IT } from './labels';
+import { SharedStyles, annotatedSheet, cellValue } from './cells';
+import { UnpatchableError, patchedCopy } from './copy/patch-copy';
 import { workbookBytes } from './xlsx-bytes';
 
-export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFF8A80', warning: 'FFFFD54F', info: 'FF9FC5E8' };
-export const RELATED_FILL: Record<Severity, string> = { error: 'FFFFE3E0', warning: 'FFFFF4CC', info: 'FFE1EEF9' };
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function solid(argb: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } };
-}
+export { RELATED_FILL, SEVERITY_FILL } from './copy/marks';
 
 function isCsv(file: string): boolean {
   return /\.(csv|txt|tsv)$/i.test(file);
@@ -47,8 +38,8 @@ function assertCopyFits(grids: readonly Grid[], file: string, why?: string): voi
 
 /**
  * A workbook rebuilt from the engine's grids: one sheet per grid, values as read, merges kept, no
- * formatting. What a CSV becomes (record n on row n), and the fallback for a workbook exceljs cannot
- * load whole (too many formatted rows, parts it does not understand). Refused (ReadError) beyond
+ * formatting. What a CSV becomes (record n on row n), and the fallback for a workbook whose package
+ * cannot be edited (a damaged sheet). Refused (ReadError) beyond
  * LIMITS.maxCopyCells cells or LIMITS.maxFullLoadRows rows.
  */
 export function workbookFromGrids(grids: readonly Grid[], file: string, why?: string): ExcelJS.Workbook {
@@ -91,8 +82,8 @@ export function workbookFromGrids(grids: readonly Grid[], file: string, why?: st
 }
 
 /**
- * The source as the engine read it: its bytes (to copy an xlsx whole), or how to read them again
- * when needed (a CSV's copy is built from its grids: its bytes are never read twice), and its grids.
+ * The source as the engine read it: its bytes (to copy an xlsx), or how to read them again when
+ * needed (a CSV's copy is built from its grids: its bytes are never read twice), and its grids.
  */
 export interface AnnotationSource {
   bytes: Uint8Array | (() => Promise<Uint8Array>);
@@ -100,121 +91,38 @@ export interface AnnotationSource {
   grids: readonly Grid[];
 }
 
+/** The reason a package could not be edited, as the warning about a degraded copy says it. */
+function degradedReason(err: unknown): string {
+  if (err instanceof UnpatchableError) return err.message;
+  // a part the edit could not follow: the message says nothing to a user
+  return `una sua parte non è nel formato che Excel scrive${process.env.PIAO_DEBUG ? ` (${err instanceof Error ? err.message.slice(0, 120) : String(err)})` : ''}`;
+}
+
 /**
- * The workbook to annotate: the source xlsx as exceljs loads it, with everything it keeps; a CSV
- * laid out record n on row n; or, when exceljs cannot load the xlsx whole, the values read from it.
- * `degraded` says why the formatting was not kept.
- */
-async function sourceWorkbook(source: AnnotationSource): Promise<{ wb: ExcelJS.Workbook; degraded?: string }> {
-  if (isCsv(source.file)) return { wb: workbookFromGrids(source.grids, source.file) };
-  try {
-    const bytes = typeof source.bytes === 'function' ? await source.bytes() : source.bytes;
-    return { wb: await loadWorkbook(bytes, source.file) };
-  } catch (err) {
-    const why = err instanceof ReadError ? err.reason.replace(/\.$/, '') : err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { wb: workbookFromGrids(source.grids, source.file, why), degraded: why };
-  }
-}
-
-/** The cell a Place marks: the top-left of a range, the master of a merged cell. */
-function targetCell(ws: ExcelJS.Worksheet, cell: string): ExcelJS.Cell | undefined {
-  try {
-    const { row, col } = parseA1(topLeft(cell));
-    const c = ws.getCell(row + 1, col + 1);
-    return c.isMerged ? c.master : c;
-  } catch {
-    return undefined;
-  }
-}
-
-function noteText(note: ExcelJS.Cell['note']): string {
-  if (!note) return '';
-  if (typeof note === 'string') return note;
-  return (note.texts ?? []).map((t) => t.text).join('');
-}
-
-function uniqueSheetName(wb: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let i = 1; ; i++) {
-    const name = `${wanted} piao${i > 1 ? ` ${i}` : ''}`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
-function fill(cell: ExcelJS.Cell, argb: string): void {
-  cell.style = cloneStyle(cell.style); // exceljs shares style objects between cells: never change one in place
-  cell.fill = solid(argb);
-}
-
-/** Marks the findings of one file on its workbook and adds the findings sheet. */
-export function annotateWorkbook(wb: ExcelJS.Workbook, file: string, findings: readonly Finding[]): void {
-  const mine = findings.filter((f) => f.file === file);
-  const byCell = new Map<ExcelJS.Cell, Finding[]>();
-  for (const f of mine) {
-    const ws = wb.getWorksheet(annotatedSheet(file, f.sheet));
-    const cell = ws && targetCell(ws, f.cell);
-    if (!cell) continue;
-    const list = byCell.get(cell) ?? [];
-    list.push(f);
-    byCell.set(cell, list);
-  }
-  const related = new Map<ExcelJS.Cell, Severity>();
-  for (const f of mine) {
-    for (const p of f.related ?? []) {
-      if (p.file !== file) continue;
-      const ws = wb.getWorksheet(annotatedSheet(file, p.sheet));
-      const cell = ws && targetCell(ws, p.cell);
-      if (!cell || byCell.has(cell)) continue;
-      const prev = related.get(cell);
-      if (!prev || RANK[f.severity] < RANK[prev]) related.set(cell, f.severity);
-    }
-  }
-  for (const [cell, list] of byCell) {
-    const worst = list.reduce((a, f) => (RANK[f.severity] < RANK[a] ? f.severity : a), 'info' as Severity);
-    fill(cell, SEVERITY_FILL[worst]);
-    const ours = list.map((f) => `${SEVERITY_IT[f.severity]} [${f.rule}]: ${f.message}`).join('\n\n');
-    const before = noteText(cell.note);
-    cell.note = before ? `${before}\n\n${ours}` : ours;
-  }
-  for (const [cell, severity] of related) fill(cell, RELATED_FILL[severity]);
-  addFindingsSheet(wb, file, mine);
-}
-
-function addFindingsSheet(wb: ExcelJS.Workbook, file: string, findings: readonly Finding[]): void {
-  const ws = wb.addWorksheet(uniqueSheetName(wb, 'Anomalie'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [{ width: 10 }, { width: 22 }, { width: 26 }, { width: 10 }, { width: 90 }, { width: 24 }];
-  const header = ws.addRow(['Gravità', 'Controllo', 'Foglio', 'Cella', 'Messaggio', 'Celle collegate']);
-  header.eachCell((c) => {
-    c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    c.fill = solid('FF1F3864');
-  });
-  for (const f of findings) {
-    const place: Place = { file, sheet: f.sheet, cell: f.cell };
-    const row = ws.addRow([
-      SEVERITY_IT[f.severity],
-      f.rule,
-      cellValue(f.sheet),
-      wb.getWorksheet(annotatedSheet(file, f.sheet)) ? placeLink(f.cell, place, null) : f.cell,
-      cellValue(f.message),
-      (f.related ?? []).map((p) => (p.file !== file ? `${p.file} · ${p.sheet}!${p.cell}` : p.sheet === f.sheet ? p.cell : `${p.sheet}!${p.cell}`)).join(', ') || null,
-    ]);
-    row.getCell(1).fill = solid(SEVERITY_FILL[f.severity]);
-    row.getCell(4).font = { color: { argb: 'FF0563C1' }, underline: true };
-    row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
-  }
-  if (findings.length === 0) ws.addRow([null, null, null, null, 'Nessuna anomalia trovata in questo file.']);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.length + 1), column: 6 } };
-}
-
-/** Reads a source's bytes, marks its findings and writes the annotated copy atomically. */
-/**
- * Writes the annotated copy of one source. Returns, when the copy could not keep the source's
- * formatting, the reason (the copy then holds the values, the marks and the notes).
+ * Writes the annotated copy of one source atomically. An xlsx is copied by editing its package
+ * (copy/patch-copy.ts): only the parts that marking needs change, everything else is copied as it
+ * is. A CSV becomes a workbook built from its grids (record n on row n), then marked the same way;
+ * so does a workbook whose package cannot be edited (a damaged sheet...): the copy then holds the
+ * values, the marks and the notes, and the reason is returned as `degraded`.
  */
 export async function writeAnnotatedCopy(source: AnnotationSource, findings: readonly Finding[], outPath: string): Promise<{ degraded?: string }> {
-  const { wb, degraded } = await sourceWorkbook(source);
-  annotateWorkbook(wb, source.file, findings);
-  await writeFileAtomic(outPath, await workbookBytes(wb));
-  return degraded ? { degraded } : {};
+  const { file, grids } = source;
+  const macros = /\.xlsm$/i.test(file);
+  const rebuilt = async (why?: string) => patchedCopy({ bytes: await workbookBytes(workbookFromGrids(grids, file, why)), file, grids }, findings, { macroEnabled: macros });
+  if (isCsv(file)) {
+    await writeFileAtomic(outPath, await rebuilt());
+    return {};
+  }
+  const bytes = typeof source.bytes === 'function' ? await source.bytes() : source.bytes;
+  let copy: Buffer;
+  try {
+    copy = await patchedCopy({ bytes, file, grids }, findings);
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    const why = degradedReason(err);
+    await writeFileAtomic(outPath, await rebuilt(why));
+    return { degraded: why };
+  }
+  await writeFileAtomic(outPath, copy);
+  return {};
 }

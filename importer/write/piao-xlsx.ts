@@ -9,7 +9,8 @@ import { parseA1, parseRange, rangeA1 } from '../engine/grid/address';
 import { Dossier, Finding, PapStatistics, Place } from '../engine/schema/dossier';
 import { writeFileAtomic } from './atomic';
 import { annotatedNames, cellValue, cloneStyle, placeLink, PlainValue, SharedStyles } from './cells';
-import { dateIt, KIND_IT, SEVERITY_IT } from './labels';
+import { dateIt, KIND_IT } from './labels';
+import { ruleLabel, severityLabel } from './finding-text';
 import { DATA_SHEETS, LIST_SHEETS, ListSheetKey, PAP_NAMES, PAP_SECTIONS, PAP_SHEET, PAP_TURNOVER, papRowLabel, templatePath } from './piao-layout';
 import { dataRows, papValues, sourceText } from './piao-tables';
 import { workbookBytes } from './xlsx-bytes';
@@ -161,7 +162,7 @@ export async function buildPiaoWorkbook(dossier: Dossier, annotated: Map<string,
     dossier.findings.map((f) => {
       const file = annotated.get(f.file);
       const place: Place = { file: f.file, sheet: f.sheet, cell: f.cell };
-      return [SEVERITY_IT[f.severity], f.rule, f.message, f.file, f.sheet, file ? placeLink(f.cell, place, file) : f.cell, relatedText(f)];
+      return [severityLabel(f), ruleLabel(f), f.message, f.file, f.sheet, file ? placeLink(f.cell, place, file) : f.cell, relatedText(f)];
     }),
   );
   fillList(

@@ -8,9 +8,9 @@
  * hyperlink relationships of each sheet to that form; nothing else in the package changes.
  *
  * The parts are those exceljs' own `writeBuffer` writes, rendered by the same exceljs code
- * (exceljs-internals.d.ts); the links are fixed on the rendered XML and the parts zipped once, with
- * Node's zlib (zip-writer.ts). Zipping with exceljs (JSZip, deflate in JavaScript), then unzipping
- * and zipping again to fix the links, cost a fifth of the time of an annotated copy of a large register.
+ * (exceljs-internals.d.ts); the links are fixed on the rendered XML and the parts zipped once
+ * (zip-writer.ts, deflate by Node's zlib). Zipping with exceljs (JSZip, deflate in JavaScript), then
+ * unzipping and zipping again to fix the links, cost a fifth of the time of writing a large workbook.
  */
 import ExcelJS from 'exceljs';
 import type { XlsxWriter, ZipSink } from 'exceljs/lib/xlsx/xlsx';
@@ -158,7 +158,7 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
     parts.set(sheetName, fixed.sheet);
   }
   const list: ZipPart[] = [...parts].map(([name, data]) => ({ name, data }));
-  return zipParts(list);
+  return await zipParts(list);
 }
 
 /** A link to a cell of this workbook: "#'Foglio 1'!C23". */

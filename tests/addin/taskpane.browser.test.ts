@@ -25,6 +25,8 @@ import { FakeExcel } from './fake-excel/excel';
 import { fakeWorkbookFromXlsx } from './fake-excel/from-xlsx';
 import { FakeWorkbookData } from './fake-excel/workbook';
 import { buildAddin } from './helpers/build';
+import { Row, xlsx } from '../corpus/fixtures/kit';
+import { mappingJsonOf } from '../../addin/mapping/mapping-xml';
 import { serveFolder } from './helpers/static-server';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -343,6 +345,70 @@ describe('task pane in headless Chromium', () => {
     expect(flagged.length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('«Come sono stati letti i fogli»: the officer points at the header of a sheet not recognised, and the reading is kept in the workbook', async () => {
+    const rows: Row[] = [
+      ['Programma delle attività 2024 - Ufficio tecnico'],
+      [],
+      ['Attività programmata', 'Ufficio', 'Punteggio atteso', 'Referente'],
+      ['Rifacimento della segnaletica orizzontale', 'Manutenzioni', 40, 'Geom. Rossi'],
+      ['Censimento delle alberature', 'Verde pubblico', 35, 'Geom. Rossi'],
+      ['Sportello telematico edilizia', 'Edilizia privata', 25, 'Arch. Verdi'],
+    ];
+    const wb = await fakeWorkbookFromXlsx(Buffer.from(await xlsx([{ name: 'Attività', rows }])), 'https://comune.example/attivita-2024.xlsx');
+    const { page, foreign, errors } = await openPane(wb);
+    await page.getByRole('button', { name: 'Controlla' }).click();
+    await page.getByRole('status').waitFor();
+    await page.getByText(/^Attivo su/).waitFor(); // the live re-check has started: the check is over
+    await page.getByRole('button', { name: /Attività: Non riconosciuto/ }).click();
+    await page.getByLabel('Riga delle intestazioni del foglio «Attività»').fill('3');
+    await page.getByRole('button', { name: 'Leggi come tabella di obiettivi' }).click();
+    // read again: the labels gave office, weight and responsible, but no column names the objectives yet
+    await page.getByText('1 avviso').waitFor().catch(async (err: unknown) => {
+      throw new Error(`${String(err)}\n--- il riquadro:\n${await page.locator('main').innerText()}`);
+    });
+    await page.getByRole('button', { name: /Attività: Non riconosciuto/ }).waitFor();
+    const stored = (await fakeData(page)).customXmlParts.filter((p) => p.xml.includes('urn:piao:mappatura:1'));
+    expect(stored).toHaveLength(1);
+
+    // the entry is kept but unusable until a column names the objectives: the sheet shows no table; the finding says why
+    expect(await page.getByRole('status').innerText()).toContain('1 avviso');
+    const entry = JSON.parse(mappingJsonOf(stored[0].xml)).sheets[0];
+    expect(entry.tables[0].columns.map((c: { role: string }) => c.role)).toEqual(['ignored', 'structure', 'weight', 'responsible']);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('«Come sono stati letti i fogli»: a column given another role from its list is read that way at once and at the next «Controlla»', async () => {
+    const rows: Row[] = [
+      ['N.', 'Obiettivo', 'Responsabile', 'Peso %'],
+      [1, 'Ridurre i tempi di pagamento', 'Dott. Rossi', 50],
+      [2, 'Digitalizzare le determine', 'Dott. Rossi', 40],
+    ];
+    const wb = await fakeWorkbookFromXlsx(Buffer.from(await xlsx([{ name: 'PEG', rows }])), 'https://comune.example/peg.xlsx');
+    const { page, foreign, errors } = await openPane(wb);
+    await page.getByRole('button', { name: 'Controlla' }).click();
+    await page.getByText('1 avviso').waitFor(); // the weights make 90
+    await page.getByText(/^Attivo su/).waitFor();
+    await page.getByRole('button', { name: /PEG: Obiettivi/ }).click();
+    const weight = page.getByLabel('Ruolo della colonna D («Peso %») del foglio «PEG»');
+    expect(await weight.inputValue()).toBe('weight');
+    await weight.selectOption('ignored');
+    await page.getByText('Nessuna segnalazione').waitFor();
+    await page.getByText('letto come hai indicato').waitFor();
+    expect(await page.getByLabel('Ruolo della colonna D («Peso %») del foglio «PEG»').inputValue()).toBe('ignored');
+    const shot = shotPath('mappatura-riquadro.png');
+    await page.getByLabel('Ruolo della colonna D («Peso %») del foglio «PEG»').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+
+    // back to the program's own reading
+    await page.getByRole('button', { name: 'Torna alla lettura automatica' }).click();
+    await page.getByText('1 avviso').waitFor();
+    expect((await fakeData(page)).customXmlParts.filter((p) => p.xml.includes('urn:piao:mappatura:1'))).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
   });
 
   it('ships the custom functions: functions.json as generated from the source, functions.js bound to each id', async () => {

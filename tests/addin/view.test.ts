@@ -4,7 +4,7 @@ import { clearSentence, countBySeverity, countsSentence, findingsCount, groupFin
 import { paneTheme } from '../../addin/taskpane/theme';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { emptyClearReport } from '../../addin/flags/plan';
-import { kindLabel, roleLabel } from '../../addin/taskpane/labels';
+import { kindLabel } from '../../addin/taskpane/labels';
 
 const f = (rule: string, severity: Finding['severity'], cell: string): Finding => ({ rule, severity, file: 'f', sheet: 'S', cell, message: `${rule} in ${cell}` });
 
@@ -49,11 +49,41 @@ describe('task pane view', () => {
     expect(paneTheme(undefined)).toBe(webLightTheme);
   });
 
-  it('names sheet kinds and column roles in Italian', () => {
+  it('names sheet kinds and column roles in Italian, and offers each column the roles of its table', () => {
     expect(kindLabel('objectives')).toBe('Obiettivi');
-    expect(roleLabel('structure')).toBe('struttura responsabile');
-    expect(roleLabel(null)).toMatch(/non riconosciuta/);
     expect(italianDate('2023-12-31')).toBe('31/12/2023');
-    expect(sheetViews([{ name: 'S', kind: 'unknown' }])).toEqual([{ name: 'S', kind: 'unknown', referenceDate: undefined, tables: [] }]);
+    expect(sheetViews([{ name: 'S', kind: 'unknown' }])).toEqual([{ name: 'S', kind: 'unknown', referenceDate: undefined, mapped: false, tables: [] }]);
+    const mapping = {
+      mappingVersion: 1 as const,
+      sheets: [
+        {
+          file: 'peg.xlsx',
+          sheet: 'PEG',
+          headerLabels: ['Obiettivo', 'Pesatura'],
+          tables: [
+            {
+              family: 'objectives' as const,
+              kind: 'objectives' as const,
+              range: 'A1:C4',
+              headerRows: [1, 2],
+              columns: [
+                { column: 'A', label: 'Obiettivo', role: 'title' as const },
+                { column: 'B', label: 'Pesatura / Area Tecnica', role: 'weight' as const, manager: 'Area Tecnica' },
+                { column: 'C', label: 'Note', role: 'ignored' as const },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const [view] = sheetViews([{ name: 'PEG', kind: 'objectives' }], mapping, ['PEG']);
+    expect(view.mapped).toBe(true);
+    expect(view.tables[0].columns.map((c) => [c.column, c.choice, c.role])).toEqual([
+      ['A', 'title', 'titolo'],
+      ['B', 'weight:manager', 'peso (Area Tecnica)'],
+      ['C', 'ignored', 'non letta'],
+    ]);
+    const labels = view.tables[0].columns[0].choices.map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(['titolo', 'codice', 'obiettivi (codice e titolo): obiettivo strategico', 'codice: obiettivo operativo', 'struttura', 'responsabile', 'peso', 'non letta']));
   });
 });

@@ -5,7 +5,6 @@
  */
 import { crc32, deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import { a1 } from '../../importer/engine/grid/address';
-import { assembleZip, ZipEntry } from '../../importer/write/zip-writer';
 
 export interface RawPart {
   name: string;
@@ -20,7 +19,65 @@ export interface RawPart {
   declaredSize?: number;
 }
 
-/** The archive of the parts, each as it says: the production zip assembly, with the headers it asks for. */
+/** One entry of an archive, its bytes already compressed (or stored) and its checksum computed. */
+export interface ZipEntry {
+  name: Buffer;
+  crc: number;
+  /** Uncompressed size, as the headers declare it. */
+  size: number;
+  body: Buffer;
+  /** 8 deflate, 0 stored, anything else as asked. */
+  method: number;
+  /** General-purpose flags: 0x0800 names in UTF-8, 1 encrypted. */
+  flags: number;
+}
+
+/** The fields a local header (at 6) and a central directory header (at 8) both hold, in the same order. */
+function writeEntryFields(header: Buffer, at: number, e: ZipEntry): void {
+  header.writeUInt16LE(e.flags, at);
+  header.writeUInt16LE(e.method, at + 2);
+  header.writeUInt16LE(0, at + 4); // time
+  header.writeUInt16LE(0x21, at + 6); // date: 1980-01-01
+  header.writeUInt32LE(e.crc >>> 0, at + 8);
+  header.writeUInt32LE(e.body.length, at + 12);
+  header.writeUInt32LE(e.size, at + 16);
+  header.writeUInt16LE(e.name.length, at + 20);
+}
+
+/**
+ * The archive of the entries in the order given, byte by byte as the entries say, however wrong
+ * (a lying size, an unknown method): what no zip library would write. No zip64.
+ */
+export function assembleZip(entries: readonly ZipEntry[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    writeEntryFields(local, 6, e);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(20, 6);
+    writeEntryFields(header, 8, e);
+    header.writeUInt32LE(offset, 42);
+    chunks.push(local, e.name, e.body);
+    central.push(header, e.name);
+    offset += 30 + e.name.length + e.body.length;
+  }
+  const centralSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
+
+/** The archive of the parts, each as it says, with the headers it asks for. */
 export function zipParts(parts: RawPart[]): Buffer {
   const entries = parts.map((p): ZipEntry => {
     const data = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data;

@@ -21,7 +21,12 @@ function has(bin: string): boolean {
 
 /** describe() when the tool is there; a failing test saying how to install it when not (or a skip, locally, on request). */
 export function describeWithTool(bin: string, install: string, name: string, body: () => void): void {
-  if (has(bin)) {
+  describeWhen(has(bin), bin, install, name, body);
+}
+
+/** describe() when `available`; otherwise as describeWithTool says for a missing `bin`. */
+export function describeWhen(available: boolean, bin: string, install: string, name: string, body: () => void): void {
+  if (available) {
     describe(name, body);
     return;
   }

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 /**
  * The checks every xlsx passes before a parser sees it: what the file is, the zip's central
  * directory against the limits (before inflating), parts that lie about their size, and XML parts
@@ -117,7 +118,7 @@ describe('xlsx package checks (both readers)', () => {
     const end = Buffer.from(bytes.subarray(cd + 46 + 5));
     end.writeUInt32LE(46 + 5 + 20, 12);
     const entries = listZipEntries(Buffer.concat([head, extra, end]), 10);
-    expect(entries).toEqual([{ name: 'a.xml', method: 8, flags: 0, compressedSize: compressed, uncompressedSize: 4, localHeaderOffset: 0 }]);
+    expect(entries).toEqual([{ name: 'a.xml', method: 8, flags: 0, compressedSize: compressed, uncompressedSize: 4, localHeaderOffset: 0, crc32: crc32(Buffer.from('<a/>')), dosDateTime: 0x210000 }]);
   });
 
   it('inspects XML prologs: root first is fine, a DOCTYPE is not, an empty part has no root', () => {

@@ -184,8 +184,8 @@ describe('annotated copy: edge cases', () => {
   });
 });
 
-describe('annotated copy of a workbook exceljs cannot load whole', () => {
-  it('keeps the values read, marks the findings and says the formatting was not kept', async () => {
+describe('annotated copy of a workbook with a damaged sheet', () => {
+  it('is rebuilt from the values read, marks the findings and says the formatting was not kept', async () => {
     const dir = tempDir();
     const entry = CORPUS.find((c) => c.id === 'zero-byte-sheet')!;
     const path = join(dir, entry.file);

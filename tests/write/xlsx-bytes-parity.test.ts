@@ -1,6 +1,6 @@
 /**
  * workbookBytes renders the parts of a workbook with exceljs' own code, in the order of its
- * `xlsx.write`, and zips them with Node's zlib (importer/write/xlsx-bytes.ts). Without links to fix,
+ * `xlsx.write`, and zips them itself (importer/write/xlsx-bytes.ts, zip-writer.ts). Without links to fix,
  * every part must be what exceljs' own writeBuffer writes, byte for byte once unzipped: a new
  * exceljs that renders differently, or a style shared where it must not be, fails here first.
  */

@@ -207,7 +207,7 @@ export const OBJECTIVE_ROLES: readonly RoleDefinition<string>[] = [
       'Coefficiente', 'Coefficiente di ponderazione', 'Coeff.', 'Peso ponderale', 'Incidenza', 'Incidenza %', 'Valore ponderale', 'Peso relativo', 'Indice di ponderazione',
       'Fattore di ponderazione', 'Peso ob.', 'Pesatura obiettivo', 'Pesatura %',
     ],
-    patterns: [/^(peso|pesi|pesatura|ponderazione|coefficiente|coeff)\b/],
+    patterns: [/^(peso|pesi|pesatura|ponderazione|coefficiente|coeff)\b/, /^(punti|punteggio)\b(?! (conseguit|ottenut|attribuit|raggiunt|final|realizzat))/],
   },
   { role: 'mission', synonyms: ['Missione', 'Missioni', 'Miss.', 'Cod. missione', 'Codice missione', 'Missione di bilancio'] },
   { role: 'programme', synonyms: ['Programma', 'Programmi', 'Prog.', 'Cod. programma', 'Codice programma', 'Programma di bilancio'] },

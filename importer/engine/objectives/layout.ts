@@ -257,23 +257,29 @@ export class ObjectivesLayout {
 
   /**
    * A column written once per block, blanks below meaning "same as above": some value is followed
-   * by blank rows, and no value is written again right after blanks (a sheet that repeats
-   * «Tributi» after a blank row writes every row, and its blank is a missing value).
+   * by blank rows, and no value is written twice, neither on two rows in a row nor right after
+   * blanks (a sheet that writes «Tributi» on each of its rows writes every row, and its one blank
+   * is a missing value). A vertical merge is not writing twice: its lower cells are empty.
    */
   private carries(cols: ColumnMapping[]): boolean {
     if (!cols.length) return false;
+    const join = (r: number, text: (row: number, col: number) => string) => normaliseLabel(cols.map((c) => text.call(this.grid, r, c.col)).join(' '));
     let previous: string | undefined;
+    let previousWritten: string | undefined;
     let blankSince = false;
     let carried = false;
     for (const r of this.bodyRows()) {
       if (!this.identityText(r)) continue;
-      const value = normaliseLabel(cols.map((c) => this.grid.shownText(r, c.col)).join(' '));
+      const value = join(r, this.grid.shownText);
+      const written = join(r, this.grid.text);
       if (!value) {
         if (previous !== undefined) blankSince = carried = true;
+        previousWritten = undefined;
         continue;
       }
-      if (blankSince && value === previous) return false;
+      if ((blankSince && value === previous) || (written && written === previousWritten)) return false;
       previous = value;
+      previousWritten = written;
       blankSince = false;
     }
     return carried;

@@ -94,12 +94,13 @@ export function weightGroupKey(o: ObjectiveDraft): string {
  */
 function bestGrouping(weighted: ObjectiveDraft[]): WeightGrouping {
   let best: WeightGrouping = 'structure';
-  let bestScore = -1;
+  let bestScore: [number, number] = [-1, -Infinity];
   for (const by of ['structure', 'responsible', 'table'] as const) {
     for (const o of weighted) o.weightGroup = by;
     const sums = groupsOf(weighted, weightGroupKey).map((g) => g.reduce((s, o) => s + o.weight!, 0));
-    const score = sums.filter((s) => near(s, 100, 0.5) || near(s, 1, 0.005)).length / sums.length;
-    if (score > bestScore) [best, bestScore] = [by, score];
+    // first the share of groups that make 100 (or 1); then, when none does, how close to 100 they come
+    const score: [number, number] = [sums.filter((s) => near(s, 100, 0.5) || near(s, 1, 0.005)).length / sums.length, -sums.reduce((d, s) => d + Math.abs(s - 100), 0) / sums.length];
+    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) [best, bestScore] = [by, score];
   }
   return best;
 }

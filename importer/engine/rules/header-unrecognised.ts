@@ -17,7 +17,8 @@ export const headerUnrecognised: Rule = {
   check(ctx) {
     for (const t of ctx.model.tables) {
       for (const c of t.columns) {
-        if (c.role !== null || !c.label.trim()) continue;
+        // a column the officer's mapping says not to read is no surprise
+        if (c.role !== null || !c.label.trim() || c.from === 'mapping') continue;
         ctx.report({ at: placeOf(t.grid, c.row, c.col), messageId: 'column', data: { label: shorten(c.label) }, actual: c.label });
       }
     }

@@ -186,7 +186,8 @@ export function dataColumns(grid: Grid, reader: RowReader, block: Block, headerR
       if (c <= block.labelMax) continue;
       cols.add(c);
       const m = grid.mergeAt(h, c);
-      if (m) for (let x = m.left; x <= m.right; x++) if (x > block.labelMax) cols.add(x);
+      // the columns a merged header spans, as far as the sheet holds anything (a merge may run into empty columns)
+      if (m) for (let x = m.left; x <= Math.min(m.right, grid.colCount - 1); x++) if (x > block.labelMax) cols.add(x);
     }
   }
   const right = Math.max(...cols);
