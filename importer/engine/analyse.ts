@@ -1,4 +1,4 @@
-import { resolveFormulas } from './formulas/resolve';
+import { danglingLinkNotes, resolveFormulas } from './formulas/resolve';
 import { overlongTexts } from './grid/long-texts';
 import { detectTables } from './detect/detect';
 import { DetectedTable } from './detect/table';
@@ -104,7 +104,7 @@ export function analyse(inputs: readonly SourceInput[], options: AnalyseOptions 
     if (input.grids && input.problems?.length) source.problems = [...input.problems];
     for (const grid of source.grids) {
       // what a spreadsheet program would show: formulas the file left uncomputed, texts over Excel's limit
-      const met = [...resolveFormulas(grid), ...overlongTexts(grid)];
+      const met = [...resolveFormulas(grid), ...danglingLinkNotes(grid), ...overlongTexts(grid)];
       if (met.length) source.problems = [...(source.problems ?? []), ...met];
       const entry = options.mapping && entryFor(grid, input.file, options.mapping.sheets, options.mapping.problems);
       const applied = entry ? applySheetMapping(grid, input.file, entry) : undefined;

@@ -3,8 +3,8 @@
  * decimal separator, and sheets often open with a few lines of prose full of commas, or hold notes
  * in quotes that run over several lines with `;` and `,` inside: a plain count of characters per
  * line misleads. Each candidate splits the first records as a CSV reader would (quotes kept
- * whole, line breaks inside quotes included); the records that share one number of fields form
- * its table, scored by what table cells look like: figures (`28`, `1.234,5`, `62%`) count most,
+ * whole, line breaks inside quotes included); the records (two at least) that share one number of
+ * fields form its table, scored by what table cells look like: figures (`28`, `1.234,5`, `62%`) count most,
  * short texts count, long texts (prose, notes) nothing. The best table wins; on a tie `;`, then
  * tab, then `,`, then `|`.
  */
@@ -63,17 +63,26 @@ function weight(field: string): number {
   return 1;
 }
 
-/** The score of the best table a delimiter makes: the records of one field count (two or more), weighed. */
+/**
+ * The score of the best table a delimiter makes: the records of one field count (two or more),
+ * weighed. A table has at least two records when the text has two: one record cut into a thousand
+ * pieces (a long note full of commas, read with the wrong delimiter) is no table.
+ */
 function tableScore(text: string, delimiter: Delimiter): number {
-  const byCount = new Map<number, number>();
+  const byCount = new Map<number, { records: number; weight: number }>();
+  let all = 0;
   for (const r of records(text, delimiter)) {
+    all++;
     if (r.length < 2) continue;
     let w = 0;
     for (const f of r) w += weight(f);
-    byCount.set(r.length, (byCount.get(r.length) ?? 0) + w);
+    const g = byCount.get(r.length) ?? { records: 0, weight: 0 };
+    g.records++;
+    g.weight += w;
+    byCount.set(r.length, g);
   }
   let best = 0;
-  for (const v of byCount.values()) best = Math.max(best, v);
+  for (const g of byCount.values()) if (g.records >= Math.min(2, all)) best = Math.max(best, g.weight);
   return best;
 }
 

@@ -10,6 +10,7 @@ import { ReadError } from './read-error';
 import { XlsxPackage, openXlsxPackage, zipReadError } from './xlsx-package';
 import { Attributes, XmlFormatError, asUtf8, parseXmlStream, withoutMainPrefix } from './xml-stream';
 import { shiftFormula } from '../engine/formulas/shift';
+import { excelSheetNames, renamedSheetNote } from '../engine/grid/sheet-names';
 import { ZipFormatError, inflateEntry, readEntry } from './zip';
 
 /**
@@ -25,7 +26,10 @@ export interface XlsxRead {
 }
 
 interface SheetPart {
+  /** The name Excel accepts (engine/grid/sheet-names.ts): the grid's name. */
   name: string;
+  /** The name as the workbook writes it, when Excel would not accept it. */
+  original?: string;
   path: string | undefined;
   /** A chart sheet or a dialog sheet has no cells to read. */
   worksheet: boolean;
@@ -93,15 +97,24 @@ async function workbookPath(pkg: XlsxPackage): Promise<string> {
   return 'xl/workbook.xml';
 }
 
-async function readWorkbook(pkg: XlsxPackage, path: string): Promise<{ sheets: SheetPart[]; date1904: boolean; recalculate: boolean }> {
+async function readWorkbook(pkg: XlsxPackage, path: string): Promise<{ sheets: SheetPart[]; date1904: boolean; recalculate: boolean; linked: number }> {
   const entry = pkg.entries.get(path);
   if (!entry || pkg.damaged.has(path)) throw new ReadError(pkg.file, 'non contiene una cartella di lavoro Excel (manca o è danneggiato xl/workbook.xml).');
   const rels = await parseRels(pkg, posix.join(posix.dirname(path), '_rels', `${posix.basename(path)}.rels`));
   const sheets: SheetPart[] = [];
   let date1904 = false;
   let recalculate = false;
+  let links = 0;
+  let linked = 0;
   await parseXmlStream([await readEntry(pkg.bytes, entry)], {
     open(name, a) {
+      if (name === 'externalReference') {
+        links++;
+        const rel = rels.get(attr(a, 'id') ?? '');
+        // `[n]` in a formula is the n-th link: counted as far as every link before it has its part
+        if (linked === links - 1 && rel && pkg.entries.has(resolveTarget(path, rel.target))) linked = links;
+        return;
+      }
       if (name === 'sheet') {
         const rel = rels.get(attr(a, 'id') ?? '');
         const worksheet = !rel || rel.type === '' || rel.type.endsWith('/worksheet');
@@ -114,7 +127,12 @@ async function readWorkbook(pkg: XlsxPackage, path: string): Promise<{ sheets: S
       }
     },
   });
-  return { sheets, date1904, recalculate };
+  // names Excel refuses (two that differ only by case, too long...) made ones it accepts, as the copies will have them
+  const names = excelSheetNames(sheets.map((x) => x.name));
+  sheets.forEach((x, i) => {
+    if (names[i] !== x.name) Object.assign(x, { original: x.name, name: names[i] });
+  });
+  return { sheets, date1904, recalculate, linked };
 }
 
 async function readStyles(pkg: XlsxPackage, path: string): Promise<(id: number) => StyleInfo> {
@@ -183,6 +201,23 @@ interface SheetContext {
   date1904: boolean;
   /** The workbook asks to recalculate on opening: stored formula values are not trusted. */
   recalculate: boolean;
+  /** External workbooks the file links with their part present: `[1]`..`[linked]` in a formula are fine. */
+  linked: number;
+}
+
+/** A formula that refers to a workbook the file holds no link to: `[3]` beyond its links, or a name in brackets. */
+function danglingLink(formula: string, linked: number): boolean {
+  const text = formula.replace(/"[^"]*"/g, '""');
+  for (const m of text.matchAll(/\[([^\]]*)\]/g)) {
+    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NaN;
+    // a structured reference to a table column ([@Colonna], Tabella1[Colonna]) is no workbook
+    if (Number.isNaN(n)) {
+      if (/\.xl\w*$/i.test(m[1]) || /[\\/:]/.test(m[1])) return true;
+      continue;
+    }
+    if (n < 1 || n > linked) return true;
+  }
+  return false;
 }
 
 function isoDate(text: string): Date | string {
@@ -247,6 +282,7 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
     const info = style(styleId);
     let value: CellValue = null;
     const f = formula ? cellFormula(ref) : '';
+    if (f.includes('[') && danglingLink(f, ctx.linked)) (grid.danglingLinks ??= []).push({ row: ref.row, col: ref.col, formula: f });
     // a formula without a stored value, or whose stored value the workbook says to recalculate
     if (f && (!valueText || ctx.recalculate)) grid.setUncomputedFormula(ref.row, ref.col, f, valueText ? storedValue(valueText, type, info, date1904) : undefined);
     if (formula) {
@@ -419,7 +455,7 @@ export async function readXlsxStream(bytes: Uint8Array, file: string, budget: Ce
   try {
     const wbPath = await workbookPath(pkg);
     stage.part = wbPath;
-    const { sheets, date1904, recalculate } = await readWorkbook(pkg, wbPath);
+    const { sheets, date1904, recalculate, linked } = await readWorkbook(pkg, wbPath);
     stage.part = posix.join(posix.dirname(wbPath), '_rels', `${posix.basename(wbPath)}.rels`);
     const rels = await parseRels(pkg, stage.part);
     let stylesPath = posix.join(posix.dirname(wbPath), 'styles.xml');
@@ -432,7 +468,7 @@ export async function readXlsxStream(bytes: Uint8Array, file: string, budget: Ce
     const style = await readStyles(pkg, stylesPath);
     stage.part = sharedPath;
     const shared = await readSharedStrings(pkg, sharedPath);
-    const ctx: SheetContext = { pkg, budget, cellsLeft: budget.max, style, shared, date1904, recalculate };
+    const ctx: SheetContext = { pkg, budget, cellsLeft: budget.max, style, shared, date1904, recalculate, linked };
     if (sheets.length === 0) throw new ReadError(file, 'la cartella di lavoro non contiene fogli.');
     const grids: Grid[] = [];
     for (const sheet of sheets) {
@@ -442,6 +478,9 @@ export async function readXlsxStream(bytes: Uint8Array, file: string, budget: Ce
         const why = !path || !pkg.entries.has(path) ? 'manca nell’archivio' : 'è vuoto o danneggiato';
         problems.push({ severity: 'error', message: `il foglio «${sheet.name}» ${why} e non è stato letto; gli altri fogli sì.` });
         continue;
+      }
+      if (sheet.original !== undefined) {
+        problems.push({ severity: 'info', sheet: sheet.name, cell: 'A1', message: renamedSheetNote(sheet.original, sheet.name, sheets.map((x) => x.original ?? x.name)) });
       }
       try {
         const grid = await readSheet(ctx, sheet, path, problems);

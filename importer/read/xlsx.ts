@@ -7,6 +7,7 @@ import { ReadError } from './read-error';
 import { XlsxPackage, openXlsxPackage, zipReadError } from './xlsx-package';
 import { ZipFormatError, inflateEntry } from './zip';
 import { recalculatesOnOpening } from './xlsx-stream';
+import { excelSheetNames } from '../engine/grid/sheet-names';
 
 export { assertXlsxBytes } from './xlsx-package';
 
@@ -104,8 +105,8 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Exc
  * Builds the engine's grid of one worksheet. Formulas without a stored value (and, when the
  * workbook asks to recalculate on opening, every formula) are recorded as the streaming reader does.
  */
-export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string, recalculate = false): Grid {
-  const grid = new Grid(file, ws.name);
+export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string, recalculate = false, name = ws.name): Grid {
+  const grid = new Grid(file, name);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -134,9 +135,12 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Grid[]>
 export async function readXlsxFull(bytes: Uint8Array, file: string): Promise<{ grids: Grid[]; workbook: ExcelJS.Workbook }> {
   const workbook = await loadWorkbook(bytes, file);
   const recalculate = await recalculatesOnOpening(openXlsxPackage(bytes, file));
-  const grids: Grid[] = [];
+  const sheets: ExcelJS.Worksheet[] = [];
   workbook.eachSheet((ws) => {
-    grids.push(worksheetToGrid(ws, file, recalculate));
+    sheets.push(ws);
   });
+  // names Excel refuses made ones it accepts, as the streaming reader does
+  const names = excelSheetNames(sheets.map((ws) => ws.name));
+  const grids = sheets.map((ws, i) => worksheetToGrid(ws, file, recalculate, names[i]));
   return { grids, workbook };
 }

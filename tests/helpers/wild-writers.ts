@@ -4,11 +4,12 @@
  * every formula and «recalculate on opening»), generators that write formulas without values, and
  * the real ones where they run here: python3-openpyxl and LibreOffice. Everything is generated.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { a1 } from '../../importer/engine/grid/address';
+import { openpyxlPython } from './copy-corpus';
 import { RawPart, xmlEscape, zipParts } from './raw-xlsx';
 
 /**
@@ -144,11 +145,11 @@ export function wildXlsx(dialect: Dialect, sheets: WildSheet[]): Buffer {
   return zipParts(parts);
 }
 
-/** The Python that has python3-openpyxl (Debian's), whatever python3 comes first on the PATH. */
-export const PYTHON = '/usr/bin/python3';
+/** A Python interpreter with openpyxl (Debian's python3-openpyxl), as the copy tests find it. */
+export const PYTHON = openpyxlPython() ?? '/usr/bin/python3';
 
 export function hasOpenpyxl(): boolean {
-  return spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+  return openpyxlPython() !== undefined;
 }
 
 /** A workbook written by openpyxl: formulas are stored without values, as openpyxl always does. */

@@ -110,3 +110,26 @@ export function resolveFormulas(grid: Grid): ReadProblem[] {
   }
   return problems;
 }
+
+/**
+ * Formulas that refer to another workbook the file holds no link to (Excel would repair the file):
+ * their stored value is read, and the copies keep it without the formula. Said at each cell; a
+ * formula without a stored value is said once, by resolveFormulas.
+ */
+export function danglingLinkNotes(grid: Grid): ReadProblem[] {
+  const out: ReadProblem[] = [];
+  for (const d of grid.danglingLinks ?? []) {
+    if (out.length >= MAX_LISTED) break;
+    const f = grid.uncomputedFormula(d.row, d.col);
+    if (f && f.cached === undefined) continue;
+    const v = grid.value(d.row, d.col);
+    const value = v === null ? 'nessun valore' : `il valore ${cachedText(v)}`;
+    out.push({
+      sheet: grid.sheet,
+      cell: a1(d.row, d.col),
+      severity: 'warning',
+      message: `La formula ${shown(d.formula)} rimanda a un'altra cartella di lavoro, ma il file non contiene il collegamento a quella cartella (Excel lo segnalerebbe da riparare): è letto ${value} che il file riporta, e nella copia annotata la cella ha questo valore, senza la formula.`,
+    });
+  }
+  return out;
+}

@@ -82,6 +82,12 @@ export class Grid {
 
   /** For a CSV: how it was read (the reader sets it). */
   csv?: CsvReading;
+  /**
+   * Cells whose formula refers to another workbook that the file holds no link to (`[2]` with one
+   * link part, or a workbook named in brackets): Excel would repair such a file. Their value is the
+   * one stored; the copies keep the value, without the formula.
+   */
+  danglingLinks?: { row: number; col: number; formula: string }[];
 
   constructor(
     readonly file: string,
