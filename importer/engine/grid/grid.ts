@@ -48,6 +48,8 @@ export function plainText(value: CellValue): string {
 }
 
 const NON_BLANK = /\S/;
+/** Excel's limit of characters in a cell (engine/grid/long-texts.ts says what is done beyond it). */
+const LONG_TEXT = 32_767;
 const EMPTY_ROW: readonly number[] = Object.freeze([]);
 
 /** Whether plainText(value).trim() is not empty, without building the text. */
@@ -77,6 +79,8 @@ export class Grid {
   private cells = 0;
   /** filledColumns of each row once asked (every detector walks every row): dropped when the row changes. */
   private filled: (readonly number[] | undefined)[] = [];
+  /** Cells whose text is longer than Excel accepts (32,767 characters), found as cells are set: no scan needed later. */
+  private readonly long: { row: number; col: number }[] = [];
   /** Formulas the file holds without a value computed by a spreadsheet program, by row and column. */
   private readonly formulas = new Map<number, Map<number, UncomputedFormula>>();
 
@@ -114,6 +118,7 @@ export class Grid {
     this.filled[row] = undefined;
     if (vals[col] === undefined) this.cells++;
     vals[col] = input.value;
+    if (typeof input.value === 'string' && input.value.length > LONG_TEXT) this.long.push({ row, col });
     if (input.text !== undefined && (input.value instanceof Date || input.text !== plainText(input.value))) (this.texts[row] ??= [])[col] = input.text;
     if (input.numFmt && input.numFmt !== 'General') (this.formats[row] ??= [])[col] = input.numFmt;
     if (row + 1 > this.rows) this.rows = row + 1;
@@ -136,6 +141,7 @@ export class Grid {
       else {
         filled++;
         last = c;
+        if (typeof v === 'string' && v.length > LONG_TEXT) this.long.push({ row, col: c });
       }
     }
     if (last < 0) {
@@ -149,6 +155,11 @@ export class Grid {
     this.cells += filled;
     if (row + 1 > this.rows) this.rows = row + 1;
     if (last + 1 > this.maxCol) this.maxCol = last + 1;
+  }
+
+  /** Cells set with a text longer than Excel accepts in a cell (some may have been emptied since). */
+  longTextCells(): readonly { row: number; col: number }[] {
+    return this.long;
   }
 
   /**

@@ -20,17 +20,19 @@ export function cutForExcel(text: string): string {
  */
 export function overlongTexts(grid: Grid): ReadProblem[] {
   const out: ReadProblem[] = [];
-  for (let r = 0; r < grid.rowCount; r++) {
-    for (const c of grid.filledColumns(r)) {
-      const v = grid.value(r, c);
-      if (typeof v !== 'string' || v.length <= EXCEL_MAX_TEXT) continue;
-      out.push({
-        sheet: grid.sheet,
-        cell: a1(r, c),
-        severity: 'warning',
-        message: `La cella contiene un testo di ${v.length.toLocaleString('it-IT')} caratteri, oltre i ${EXCEL_MAX_TEXT.toLocaleString('it-IT')} che Excel ammette in una cella: piao lo legge intero, ma nella copia annotata e in PIAO.xlsx è tagliato a ${EXCEL_MAX_TEXT.toLocaleString('it-IT')} caratteri (altrimenti Excel rifiuterebbe il file).`,
-      });
-    }
+  const seen = new Set<string>();
+  const cells = [...grid.longTextCells()].sort((a, b) => a.row - b.row || a.col - b.col);
+  // the cells the grid saw set with a long text (a merge or a later value may have emptied one since)
+  for (const { row: r, col: c } of cells) {
+    const v = grid.value(r, c);
+    if (typeof v !== 'string' || v.length <= EXCEL_MAX_TEXT || seen.has(`${r},${c}`)) continue;
+    seen.add(`${r},${c}`);
+    out.push({
+      sheet: grid.sheet,
+      cell: a1(r, c),
+      severity: 'warning',
+      message: `La cella contiene un testo di ${v.length.toLocaleString('it-IT')} caratteri, oltre i ${EXCEL_MAX_TEXT.toLocaleString('it-IT')} che Excel ammette in una cella: piao lo legge intero, ma nella copia annotata e in PIAO.xlsx è tagliato a ${EXCEL_MAX_TEXT.toLocaleString('it-IT')} caratteri (altrimenti Excel rifiuterebbe il file).`,
+    });
   }
   return out;
 }
