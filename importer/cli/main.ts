@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ParsedMapping, parseMapping } from '../engine/mapping/parse';
 import { basename, join, resolve, sep } from 'node:path';
-import { collectInputs } from './collect';
+import { collectInputs, specialFileReason } from './collect';
 import { importDossier } from './import-dossier';
 import { describeDossier } from './summary';
 import { Severity } from '../engine/schema/dossier';
@@ -151,12 +151,15 @@ async function command(argv: string[], io: Io): Promise<number> {
   let mapping: ParsedMapping | undefined;
   if (values.mappa !== undefined) {
     try {
+      // a pipe or a device given as the mapping would never end: only a regular file is read
+      const special = existsSync(values.mappa) && !statSync(values.mappa).isDirectory() ? specialFileReason(statSync(values.mappa)) : undefined;
+      if (special) return usage(io, `--mappa: ${values.mappa} ${special.replace(/:.*$/, '')}: indica il file mappatura.json.`);
       mapping = parseMapping(await readFile(values.mappa, 'utf8'), values.mappa);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return usage(io, `--mappa: il file ${values.mappa} non esiste.`);
       if (code === 'EISDIR') return usage(io, `--mappa: ${values.mappa} è una cartella, non un file mappatura.json.`);
-      if (code) return usage(io, `--mappa: il file ${values.mappa} non si può leggere (${code}).`);
+      if (code) return usage(io, `--mappa: il file ${values.mappa} non si può leggere (${systemReason(err)}).`);
       return usage(io, (err as Error).message);
     }
   }

@@ -91,6 +91,14 @@ describe('special files among the inputs: refused in one Italian line, never ope
     expectItalianOnly(r.stderr);
   });
 
+  it('a named pipe or a device given as --mappa: one Italian line and exit 2, never a wait', () => {
+    for (const mappa of [join(dir, 'pipe-senza-nome'), '/dev/zero']) {
+      const r = runCli(['import', join(dir, 'cartella', 'personale.xlsx'), '--out', join(dir, 'out-mappa'), '--mappa', mappa]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^piao: --mappa: .* è (una pipe con nome|un dispositivo a caratteri).*: indica il file mappatura\.json\./);
+    }
+  });
+
   it('in a batch: the pipe is a failed file of its dossier, the others are imported', () => {
     const r = runCli(['batch', dir, '--out', join(tempDir('piao-special-batch-'), 'out')]);
     expect(r.status).toBe(3);
