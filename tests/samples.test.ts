@@ -38,10 +38,19 @@ describe('the HR samples in templates/samples', () => {
   });
 
   it('the clean dossiers raise no error and no warning', () => {
-    for (const name of ['comune-valle-serena', 'comune-pian-del-lago', 'unione-colli-alti']) expect([name, serious(all.get(name)!)]).toEqual([name, []]);
+    for (const name of ['comune-valle-serena', 'comune-pian-del-lago', 'unione-colli-alti', 'comune-monte-piccolo']) expect([name, serious(all.get(name)!)]).toEqual([name, []]);
     const valle = all.get('comune-valle-serena')!;
     expect(valle.papByDate?.map((p) => p.referenceDate)).toEqual(['2023-12-31', '2024-12-31']);
     expect(valle.pap.headcount.total).toBe(42);
+  });
+
+  it('a PDO with no codes: every objective with its service, responsible, weight and an assigned code; nothing from the rows under each block', () => {
+    const d = all.get('comune-monte-piccolo')!;
+    expect(d.objectives).toHaveLength(11);
+    expect(d.objectives.every((o) => o.codeAssigned && o.level === 'performance' && o.structure && o.responsible)).toBe(true);
+    expect(d.objectives.map((o) => o.code)).toEqual(['1.0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3']);
+    expect(d.objectives.find((o) => o.code === '2.2')).toMatchObject({ structure: 'Servizio Finanziario e Tributi', responsible: 'Rag. Marco Gaudenzi', weight: 35, weightKind: 'percentage' });
+    expect(d.objectives.find((o) => o.code === '1.0')?.weight).toBeUndefined();
   });
 
   it('the CUG table 1.1 gives age bands and warns of its repeated row', () => {

@@ -1,3 +1,4 @@
+import { ruleTitle } from '../../importer/engine/rules/registry';
 import { Severity } from '../../importer/engine/schema/dossier';
 
 /**
@@ -27,8 +28,9 @@ export function composeNote(lines: readonly string[], prior: string | null): str
   return prior ? `${ours}\n\n${PRIOR_NOTE_HEADING}\n${prior}` : ours;
 }
 
-export function noteLine(severity: Severity, message: string): string {
-  return `• ${SEVERITY_LABEL[severity]}: ${message}`;
+/** One finding in a cell's note: "• Errore – Totale diverso dalla somma delle parti: ..." (the rule's Italian title, as in the annotated copies). */
+export function noteLine(severity: Severity, message: string, rule?: string): string {
+  return rule ? `• ${SEVERITY_LABEL[severity]} – ${ruleTitle(rule)}: ${message}` : `• ${SEVERITY_LABEL[severity]}: ${message}`;
 }
 
 /** Whether a fill is the one we put: our colour, solid, no tint. */

@@ -59,7 +59,7 @@ export function marksFromFindings(findings: readonly Finding[], grids: ReadonlyM
         const mark = marks.get(key) ?? { sheet: f.sheet, cell, severity: f.severity };
         if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[mark.severity]) mark.severity = f.severity;
         if (r === capped.top && c === capped.left) {
-          const line = noteLine(f.severity, f.message);
+          const line = noteLine(f.severity, f.message, f.rule);
           mark.lines = mark.lines ?? [];
           if (!mark.lines.includes(line)) mark.lines.push(line);
         }

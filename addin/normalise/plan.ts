@@ -122,6 +122,14 @@ function papSheet(dossier: Dossier, name: string, prefix: string): SheetPlan {
       rows: values.turnover.map((r) => r.map(officeValue)),
       formats: values.turnover.map(() => [...PAP_TURNOVER.formats]),
     });
+    row += 2 + values.turnover.length + 1;
+  }
+  // the figures not known («n.d.») or resting on flagged cells, and why: as under PIAO.xlsx's statistics
+  if (values.notes.length) {
+    texts.push({ row, col: 0, value: textValue('Note sui dati'), bold: true, size: 12 });
+    values.notes.forEach((n, i) => {
+      texts.push({ row: row + 1 + i, col: 0, value: textValue(n.name) }, { row: row + 1 + i, col: 1, value: textValue(n.text) });
+    });
   }
   return { key: 'pap', name, texts, tables, widths: PAP_WIDTHS.map(widthPoints), freezeRows: 2 };
 }

@@ -62,8 +62,8 @@ export function FindingsView({ groups, selected, onSelect }: Props) {
           <AccordionHeader size="small">
             <span className={s.header}>
               <SeverityIcon severity={g.severity} />
-              <span className={s.title}>
-                {severityLabel(g.severity)} · <code>{g.rule}</code>
+              <span className={s.title} title={`Controllo ${g.rule}`}>
+                {severityLabel(g.severity)} · {g.title}
               </span>
               <Badge appearance="tint" color={BADGE[g.severity]} aria-label={findingsCount(g.findings.length)}>
                 {g.findings.length}
@@ -71,7 +71,7 @@ export function FindingsView({ groups, selected, onSelect }: Props) {
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            <Caption1 block>{g.title}</Caption1>
+            <Caption1 block>{g.docs}</Caption1>
             <ul className={s.list}>
               {g.findings.map((f, i) => (
                 <li key={`${f.sheet}!${f.cell}#${i}`}>

@@ -1,5 +1,5 @@
 /** What the task pane shows, computed from an outcome: pure, so it is tested without a browser. */
-import { ruleById } from '../../importer/engine/rules/registry';
+import { ruleById, ruleTitle } from '../../importer/engine/rules/registry';
 import { Finding, Severity, SheetInfo } from '../../importer/engine/schema/dossier';
 import { SEVERITY_LABEL, SEVERITY_PLURAL, SEVERITY_RANK } from '../flags/look';
 import { ClearReport, TextVia } from '../flags/plan';
@@ -19,8 +19,10 @@ export interface FindingGroup {
   key: string;
   rule: string;
   severity: Severity;
-  /** One line on what the rule checks, from the registry. */
+  /** The rule's short Italian title, from the registry (the id stays in `rule`, shown as a tooltip). */
   title: string;
+  /** One line on what the rule checks, from the registry. */
+  docs: string;
   findings: Finding[];
 }
 
@@ -31,7 +33,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     const key = `${f.severity}\u0000${f.rule}`;
     let g = groups.get(key);
     if (!g) {
-      g = { key, rule: f.rule, severity: f.severity, title: ruleById(f.rule)?.docs.it ?? f.rule, findings: [] };
+      g = { key, rule: f.rule, severity: f.severity, title: ruleTitle(f.rule), docs: ruleById(f.rule)?.docs.it ?? '', findings: [] };
       groups.set(key, g);
     }
     g.findings.push(f);

@@ -1,5 +1,6 @@
 /** What summary.json (and summary.xlsx) say of each dossier of a batch. */
 import { Dossier, ObjectiveLevel, Severity } from '../engine/schema/dossier';
+import { FigureRef, knownValue, unknownOf, unknownReasonIt } from '../write/pap-figures';
 
 export interface DossierSummary {
   name: string;
@@ -19,8 +20,13 @@ export interface DossierSummary {
     fixedTerm: number;
     smartWorking: number;
     smartWorkingShare: number | null;
+    /** Summed over the years of `turnover` (kept for summary.json readers; summary.xlsx shows each year). */
     hires: number;
     terminations: number;
+    /** Hires and terminations of each year; null where the figure is not known. */
+    turnover: { year: number; hires: { F: number | null; M: number | null }; terminations: { F: number | null; M: number | null } }[];
+    /** The figures above that are not known, each with why (Italian): outputs show them as «n.d.», never 0. */
+    unknown: Partial<Record<SummaryFigure, string>>;
   };
   findings: { error: number; warning: number; info: number; byRule: Record<string, number> };
   /** Files written for the dossier, relative to its output folder. */
@@ -30,6 +36,37 @@ export interface DossierSummary {
 }
 
 const LEVEL_ORDER: readonly ObjectiveLevel[] = ObjectiveLevel.options;
+
+/** The PAP figures of a dossier's summary line. */
+export type SummaryFigure = 'staff' | 'F' | 'M' | 'shareF' | 'topShareF' | 'partTime' | 'fixedTerm' | 'smartWorking' | 'smartWorkingShare';
+
+/** Which figures of the summary line rest on which of the statistics (a share on both its figures). */
+const SUMMARY_FIGURES: Record<SummaryFigure, FigureRef[]> = {
+  staff: [{ figure: 'headcount', who: 'total' }],
+  F: [{ figure: 'headcount', who: 'F' }],
+  M: [{ figure: 'headcount', who: 'M' }],
+  shareF: [{ figure: 'headcount', who: 'F' }, { figure: 'headcount', who: 'total' }],
+  topShareF: [{ figure: 'top', who: 'F' }, { figure: 'top', who: 'total' }],
+  partTime: [{ figure: 'partTime', who: 'total' }],
+  fixedTerm: [{ figure: 'fixedTerm', who: 'total' }],
+  smartWorking: [{ figure: 'smartWorking', who: 'total' }],
+  smartWorkingShare: [{ figure: 'smartWorking', who: 'total' }, { figure: 'headcount', who: 'total' }],
+};
+
+/** The figures of a summary line that are not known, with why. */
+function unknownFigures(pap: Dossier['pap']): Partial<Record<SummaryFigure, string>> {
+  const out: Partial<Record<SummaryFigure, string>> = {};
+  for (const [key, refs] of Object.entries(SUMMARY_FIGURES) as [SummaryFigure, FigureRef[]][]) {
+    for (const ref of refs) {
+      const u = unknownOf(pap, ref);
+      if (u) {
+        out[key] = unknownReasonIt(u);
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 export function summarise(name: string, outDir: string, d: Dossier, outputs: string[] = []): DossierSummary {
   const count = (sev: Severity) => d.findings.filter((f) => f.severity === sev).length;
@@ -62,6 +99,13 @@ export function summarise(name: string, outDir: string, d: Dossier, outputs: str
       smartWorkingShare: p.smartWorking.share,
       hires: p.turnover.reduce((s, t) => s + t.hires.F + t.hires.M, 0),
       terminations: p.turnover.reduce((s, t) => s + t.terminations.F + t.terminations.M, 0),
+      turnover: [...p.turnover]
+        .sort((a, b) => a.year - b.year)
+        .map((t) => {
+          const v = (figure: 'hires' | 'terminations', who: 'F' | 'M') => knownValue(p, { figure, who, year: t.year }, t[figure][who]);
+          return { year: t.year, hires: { F: v('hires', 'F'), M: v('hires', 'M') }, terminations: { F: v('terminations', 'F'), M: v('terminations', 'M') } };
+        }),
+      unknown: unknownFigures(p),
     },
     findings: { error: count('error'), warning: count('warning'), info: count('info'), byRule },
     outputs,

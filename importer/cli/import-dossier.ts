@@ -96,7 +96,7 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
     const target = annotated.get(f.file)!;
     try {
       const grids = inputs.find((i) => i.file === f.file)?.grids ?? [];
-      const r = await writeAnnotatedCopy({ bytes: () => readFile(f.path), file: f.file, grids }, dossier.findings, outputPath(outDir, target));
+      const r = await writeAnnotatedCopy({ bytes: () => readFile(f.path), file: f.file, grids }, dossier.findings, outputPath(outDir, target), { owner: dossier.entity?.name ?? title });
       outputs.push(target);
       if (r.degraded) warnings.push(`${f.file}: la copia annotata riporta valori e segnalazioni ma non la formattazione originale (${r.degraded}).`);
     } catch (err) {

@@ -15,6 +15,8 @@ import { linkObjectives } from './objectives/link';
 import { computePapByDate, EMPTY_PAP } from './pap/compute';
 import { ReadProblem } from './read-problem';
 import { runRules, sortFindings } from './rules/run';
+import { entityOf } from './entity';
+import { addCellTexts } from './cell-texts';
 import { Dossier, Objective, SCHEMA_VERSION, SheetInfo, TableInfo } from './schema/dossier';
 import { emptyStaffModel } from './staff/model';
 import { resolveStaffScopes } from './staff/scope';
@@ -140,12 +142,16 @@ export function analyse(inputs: readonly SourceInput[], options: AnalyseOptions 
   const sheetOrder = new Map<string, number>();
   for (const s of model.sources) s.grids.forEach((g, i) => sheetOrder.set(`${g.file}\u0000${g.sheet}`, i));
   const findings = sortFindings(runRules(model), sheetOrder);
+  const grids = model.sources.flatMap((s) => s.grids);
+  addCellTexts(findings, grids, model.tables);
+  const entity = entityOf(grids, model.tables);
 
   // the statistics at each date; the dossier's own are those of the latest (zeros without staff tables)
-  const papByDate = computePapByDate(model);
+  const papByDate = computePapByDate(model, findings);
   const latest = papByDate[papByDate.length - 1];
   const dossier: Dossier = {
     schemaVersion: SCHEMA_VERSION,
+    ...(entity ? { entity } : {}),
     sources: model.sources.map((s) => ({ file: s.file, status: s.status, ...(s.error ? { error: s.error } : {}), sheets: s.sheets })),
     objectives: model.objectives.map(toObjective),
     ...staffRecords(model.staff),

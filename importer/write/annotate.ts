@@ -10,7 +10,7 @@ import { Grid } from '../engine/grid/grid';
 import { LIMITS, itNumber } from '../read/limits';
 import { ReadError } from '../read/read-error';
 import { writeFileAtomic } from './atomic';
-import { SharedStyles, annotatedSheet, cellValue } from './cells';
+import { SharedStyles, annotatedSheet, cellValue, setWorkbookProperties } from './cells';
 import { UnpatchableError, patchedCopy } from './copy/patch-copy';
 import { workbookBytes } from './xlsx-bytes';
 
@@ -18,6 +18,28 @@ export { RELATED_FILL, SEVERITY_FILL } from './copy/marks';
 
 function isCsv(file: string): boolean {
   return /\.(csv|txt|tsv)$/i.test(file);
+}
+
+/** A count or an amount as a CSV writes it: «12», «-3», «1.234», «12,5», «1.234,5» (no leading zero: «01» is a code). */
+const CSV_NUMBER = /^[-+−]?(?:0|[1-9]\d{0,14}|[1-9]\d{0,2}(?:\.\d{3})+)(?:,\d+)?$/;
+
+/**
+ * The number a CSV cell's text stands for, with the format that shows it as written: so that a
+ * sum over the copy gives the real total. Only unambiguous numbers: a code («01», «01.02»,
+ * «3.02.01»), a text with a single dot («1.5», a code or an English decimal), a date, an
+ * identifier with leading zeros stay text. «62,5%» is the fraction 0,625 shown as a percentage.
+ */
+export function csvNumber(text: string): { value: number; numFmt?: string } | undefined {
+  const t = text.trim();
+  const percent = t.endsWith('%');
+  const body = percent ? t.slice(0, -1).trim() : t;
+  if (!CSV_NUMBER.test(body)) return undefined;
+  const n = Number(body.replace(/^[−]/, '-').replace(/^\+/, '').replace(/\./g, '').replace(',', '.'));
+  if (!Number.isFinite(n)) return undefined;
+  const decimals = body.includes(',') ? body.split(',')[1].length : 0;
+  if (percent) return { value: n / 100, numFmt: decimals ? `0.${'0'.repeat(decimals)}%` : '0%' };
+  if (body.includes('.')) return { value: n, numFmt: decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0' };
+  return decimals ? { value: n, numFmt: `0.${'0'.repeat(decimals)}` } : { value: n };
 }
 
 /**
@@ -38,7 +60,7 @@ function assertCopyFits(grids: readonly Grid[], file: string, why?: string): voi
 
 /**
  * A workbook rebuilt from the engine's grids: one sheet per grid, values as read, merges kept, no
- * formatting. What a CSV becomes (record n on row n), and the fallback for a workbook whose package
+ * formatting. What a CSV becomes (record n on row n, its numbers as numbers), and the fallback for a workbook whose package
  * cannot be edited (a damaged sheet). Refused (ReadError) beyond
  * LIMITS.maxCopyCells cells or LIMITS.maxFullLoadRows rows.
  */
@@ -46,6 +68,7 @@ export function workbookFromGrids(grids: readonly Grid[], file: string, why?: st
   assertCopyFits(grids, file, why);
   const csv = isCsv(file);
   const wb = new ExcelJS.Workbook();
+  setWorkbookProperties(wb);
   // a style object per number format and type of value, shared by its cells (fill() copies before
   // changing one): exceljs writes a new cell's own empty style once per cell
   const styles = new SharedStyles();
@@ -57,9 +80,15 @@ export function workbookFromGrids(grids: readonly Grid[], file: string, why?: st
         const text = grid.text(r, c);
         const v = grid.value(r, c);
         const cell = ws.getCell(r + 1, c + 1);
+        const csvValue = csv ? csvNumber(text) : undefined;
         if (!csv && (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date)) {
           cell.value = v;
           const fmt = grid.numFmt(r, c) ?? '';
+          styles.apply(cell, fmt, () => (fmt ? { numFmt: fmt } : {}));
+        } else if (csvValue) {
+          // a CSV's numbers are numbers in its copy: a sum over them gives the real total
+          cell.value = csvValue.value;
+          const fmt = csvValue.numFmt ?? '';
           styles.apply(cell, fmt, () => (fmt ? { numFmt: fmt } : {}));
         } else {
           cell.value = cellValue(text);
@@ -107,10 +136,10 @@ function degradedReason(err: unknown): string {
  * so does a workbook whose package cannot be edited (a damaged sheet...): the copy then holds the
  * values, the marks and the notes, and the reason is returned as `degraded`.
  */
-export async function writeAnnotatedCopy(source: AnnotationSource, findings: readonly Finding[], outPath: string): Promise<{ degraded?: string }> {
+export async function writeAnnotatedCopy(source: AnnotationSource, findings: readonly Finding[], outPath: string, options: { owner?: string } = {}): Promise<{ degraded?: string }> {
   const { file, grids } = source;
   const macros = /\.xlsm$/i.test(file);
-  const rebuilt = async (why?: string) => patchedCopy({ bytes: await workbookBytes(workbookFromGrids(grids, file, why)), file, grids }, findings, { macroEnabled: macros, fromGrids: true });
+  const rebuilt = async (why?: string) => patchedCopy({ bytes: await workbookBytes(workbookFromGrids(grids, file, why)), file, grids }, findings, { macroEnabled: macros, owner: options.owner, fromGrids: true });
   if (isCsv(file)) {
     await writeFileAtomic(outPath, await rebuilt());
     return {};
@@ -118,7 +147,7 @@ export async function writeAnnotatedCopy(source: AnnotationSource, findings: rea
   const bytes = typeof source.bytes === 'function' ? await source.bytes() : source.bytes;
   let copy: Buffer;
   try {
-    copy = await patchedCopy({ bytes, file, grids }, findings);
+    copy = await patchedCopy({ bytes, file, grids }, findings, { owner: options.owner });
   } catch (err) {
     if (err instanceof ReadError) throw err;
     const why = degradedReason(err);

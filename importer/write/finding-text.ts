@@ -3,6 +3,7 @@
  * annotated copy, the rows of its «Anomalie» sheet and of PIAO.xlsx's all read them from here
  * (giving rules an Italian title changes this file only).
  */
+import { ruleTitle } from '../engine/rules/registry';
 import { Finding, Place } from '../engine/schema/dossier';
 import { SEVERITY_IT } from './labels';
 
@@ -11,14 +12,14 @@ export function severityLabel(f: Finding): string {
   return SEVERITY_IT[f.severity];
 }
 
-/** How the rule that raised a finding is named for people. */
+/** How the rule that raised a finding is named for people: its short Italian title (the id stays in its own column). */
 export function ruleLabel(f: Finding): string {
-  return f.rule;
+  return ruleTitle(f.rule);
 }
 
-/** One finding in a note: "Errore [sum-mismatch]: Il totale ...". */
+/** One finding in a note: "Errore – Totale diverso dalla somma delle parti: Il totale ...". */
 export function noteLine(f: Finding): string {
-  return `${severityLabel(f)} [${ruleLabel(f)}]: ${f.message}`;
+  return `${severityLabel(f)} – ${ruleLabel(f)}: ${f.message}`;
 }
 
 /** The note of a flagged cell: every finding of the cell, a blank line between two. */
@@ -38,4 +39,4 @@ export function relatedPlacesText(f: Finding, file: string): string {
 export const NO_FINDINGS = 'Nessuna anomalia trovata in questo file.';
 
 /** Its header row. */
-export const FINDINGS_HEADER = ['Gravità', 'Controllo', 'Foglio', 'Cella', 'Messaggio', 'Celle collegate'] as const;
+export const FINDINGS_HEADER = ['Gravità', 'Controllo', 'Foglio', 'Cella', 'Messaggio', 'Celle collegate', 'Id del controllo'] as const;

@@ -61,3 +61,15 @@ export const KIND_IT: Record<SheetKind, string> = {
 
 /** "2024-12-31" -> "31/12/2024" */
 export { isoDateIt as dateIt } from '../engine/text/iso-date';
+
+/**
+ * A share as every output writes it: a percentage with one decimal, Italian style («62,3%»,
+ * «100,0%»); «n.d.» when it is not known. Workbooks use the number format PERCENT_FMT, which shows the same.
+ */
+export function percentIt(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return 'n.d.';
+  return `${(share * 100).toLocaleString('it-IT', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })}%`;
+}
+
+/** The number format of every percentage cell of the workbooks: one decimal, as percentIt writes it. */
+export const PERCENT_FMT = '0.0%';

@@ -4,7 +4,10 @@
  * writer (piao-layout.ts, piao-xlsx.ts) and the add-in's «Normalizza» use the same definitions,
  * and piao-tables.ts computes the rows of values of both from a Dossier.
  */
-import { CATEGORIES, CATEGORY_IT, GENDER_IT, LEVEL_IT, LEVELS, MOVEMENT_IT, REGIMES, REGIME_IT, SMART_MODE_IT, WEIGHT_KINDS, WEIGHT_KIND_IT } from './labels';
+import { AgeBand } from '../engine/schema/dossier';
+import { CATEGORIES, CATEGORY_IT, GENDER_IT, LEVEL_IT, LEVELS, MOVEMENT_IT, PERCENT_FMT, REGIMES, REGIME_IT, SMART_MODE_IT, WEIGHT_KINDS, WEIGHT_KIND_IT } from './labels';
+
+const AGE_BANDS: readonly string[] = AgeBand.options;
 
 export interface ColumnSpec {
   header: string;
@@ -12,6 +15,14 @@ export interface ColumnSpec {
   numFmt?: string;
   /** Values offered by a data validation list. */
   list?: readonly string[];
+  /** A data validation on typed values: a whole number (a count of people) or a number (a weight), 0 or more. */
+  number?: 'whole' | 'decimal';
+  /** Codes and targets written as text («01.02», «100»): Excel is told not to warn that a number is stored as text. */
+  text?: boolean;
+  /** Shown only when some row has a value (an age band, a structure): hidden otherwise. */
+  optional?: boolean;
+  /** Long texts: wrapped, and each row as tall as its lines. */
+  wrap?: boolean;
 }
 
 export interface ListSheetSpec {
@@ -22,6 +33,10 @@ export interface ListSheetSpec {
 }
 
 const SOURCE_COL: ColumnSpec = { header: 'Fonte (file · foglio!cella)', width: 46 };
+/** The findings at a row's cells: severity and rule title, to filter the rows with problems. */
+const FINDINGS_COL: ColumnSpec = { header: 'Segnalazioni', width: 32, wrap: true };
+const PEOPLE: ColumnSpec = { header: 'Persone', width: 10, numFmt: '#,##0', number: 'whole' };
+const FIXED_TERM: ColumnSpec = { header: 'di cui a tempo determinato', width: 14, numFmt: '#,##0', number: 'whole' };
 const DATE_FMT = 'dd/mm/yyyy';
 const COUNT_FMT = '#,##0';
 const GENDERS = [GENDER_IT.F, GENDER_IT.M];
@@ -34,8 +49,8 @@ export const LIST_SHEETS = {
     columns: [
       { header: 'File', width: 44 },
       { header: 'Esito', width: 11, list: ['letto', 'non letto'] },
-      { header: 'Fogli', width: 60 },
-      { header: 'Messaggio', width: 70 },
+      { header: 'Fogli', width: 60, wrap: true },
+      { header: 'Messaggio', width: 70, wrap: true },
     ],
   },
   objectives: {
@@ -44,18 +59,19 @@ export const LIST_SHEETS = {
     subtitle: 'Valore pubblico, linee di mandato, obiettivi strategici e operativi del DUP, obiettivi di performance del PIAO/PEG.',
     columns: [
       { header: 'Livello', width: 24, list: LEVELS.map((l) => LEVEL_IT[l]) },
-      { header: 'Codice', width: 13 },
-      { header: 'Codice padre', width: 13 },
-      { header: 'Titolo', width: 60 },
-      { header: 'Struttura responsabile', width: 30 },
-      { header: 'Responsabile', width: 26 },
-      { header: 'Indicatore', width: 36 },
-      { header: 'Target', width: 24 },
-      { header: 'Peso', width: 10, numFmt: '0.##' },
+      { header: 'Codice', width: 13, text: true },
+      { header: 'Codice padre', width: 13, text: true },
+      { header: 'Titolo', width: 60, wrap: true },
+      { header: 'Struttura responsabile', width: 30, wrap: true },
+      { header: 'Responsabile', width: 26, wrap: true },
+      { header: 'Indicatore', width: 36, wrap: true },
+      { header: 'Target', width: 24, text: true, wrap: true },
+      { header: 'Peso', width: 10, numFmt: '0.##', number: 'decimal' },
       { header: 'Tipo di peso', width: 14, list: WEIGHT_KINDS.map((k) => WEIGHT_KIND_IT[k]) },
-      { header: 'Missione', width: 10 },
-      { header: 'Programma', width: 11 },
+      { header: 'Missione', width: 10, text: true },
+      { header: 'Programma', width: 11, text: true },
       { header: 'Codice assegnato', width: 11, list: ['sì'] },
+      FINDINGS_COL,
       SOURCE_COL,
     ],
   },
@@ -66,10 +82,13 @@ export const LIST_SHEETS = {
     columns: [
       { header: 'Data di riferimento', width: 14, numFmt: DATE_FMT },
       { header: 'Categoria', width: 20, list: CATEGORIES.map((c) => CATEGORY_IT[c]) },
-      { header: 'Qualifica (come nel foglio)', width: 30 },
+      { header: 'Qualifica (come nel foglio)', width: 30, wrap: true },
+      { header: 'Struttura', width: 24, optional: true, wrap: true },
+      { header: "Fascia d'età", width: 10, list: AGE_BANDS, optional: true },
       { header: 'Genere', width: 10, list: GENDERS },
-      { header: 'Persone', width: 10, numFmt: COUNT_FMT },
-      { header: 'di cui a tempo determinato', width: 14, numFmt: COUNT_FMT },
+      PEOPLE,
+      FIXED_TERM,
+      FINDINGS_COL,
       SOURCE_COL,
     ],
   },
@@ -81,8 +100,9 @@ export const LIST_SHEETS = {
       { header: 'Data di riferimento', width: 14, numFmt: DATE_FMT },
       { header: 'Regime', width: 22, list: REGIMES.map((r) => REGIME_IT[r]) },
       { header: 'Genere', width: 10, list: GENDERS },
-      { header: 'Persone', width: 10, numFmt: COUNT_FMT },
-      { header: 'di cui a tempo determinato', width: 14, numFmt: COUNT_FMT },
+      PEOPLE,
+      FIXED_TERM,
+      FINDINGS_COL,
       SOURCE_COL,
     ],
   },
@@ -94,7 +114,8 @@ export const LIST_SHEETS = {
       { header: 'Data di riferimento', width: 14, numFmt: DATE_FMT },
       { header: 'Modalità', width: 16, list: [SMART_MODE_IT.partial, SMART_MODE_IT.full] },
       { header: 'Genere', width: 10, list: GENDERS },
-      { header: 'Persone', width: 10, numFmt: COUNT_FMT },
+      PEOPLE,
+      FINDINGS_COL,
       SOURCE_COL,
     ],
   },
@@ -106,8 +127,9 @@ export const LIST_SHEETS = {
       { header: 'Anno', width: 8, numFmt: '0' },
       { header: 'Movimento', width: 14, list: [MOVEMENT_IT.hire, MOVEMENT_IT.termination] },
       { header: 'Genere', width: 10, list: GENDERS },
-      { header: 'Persone', width: 10, numFmt: COUNT_FMT },
-      { header: 'di cui a tempo determinato', width: 14, numFmt: COUNT_FMT },
+      PEOPLE,
+      FIXED_TERM,
+      FINDINGS_COL,
       SOURCE_COL,
     ],
   },
@@ -117,12 +139,13 @@ export const LIST_SHEETS = {
     subtitle: 'Ogni segnalazione con il controllo, il messaggio e la cella: il collegamento apre la copia annotata del foglio.',
     columns: [
       { header: 'Gravità', width: 10, list: ['Errore', 'Avviso', 'Nota'] },
-      { header: 'Controllo', width: 22 },
-      { header: 'Messaggio', width: 80 },
-      { header: 'File', width: 32 },
-      { header: 'Foglio', width: 24 },
+      { header: 'Controllo', width: 24, wrap: true },
+      { header: 'Messaggio', width: 80, wrap: true },
+      { header: 'File', width: 32, wrap: true },
+      { header: 'Foglio', width: 24, wrap: true },
       { header: 'Cella', width: 10 },
-      { header: 'Celle collegate', width: 24 },
+      { header: 'Celle collegate', width: 24, wrap: true },
+      { header: 'Id del controllo', width: 22 },
     ],
   },
 } as const satisfies Record<string, ListSheetSpec>;
@@ -179,7 +202,7 @@ export const PAP_DATE_FMT = DATE_FMT;
 export const PAP_WIDTHS = [50, 13, 13, 13, 13, 13] as const;
 
 const COUNTS3 = [COUNT_FMT, COUNT_FMT, COUNT_FMT];
-const COUNTS4 = [COUNT_FMT, COUNT_FMT, COUNT_FMT, '0.0%'];
+const COUNTS4 = [COUNT_FMT, COUNT_FMT, COUNT_FMT, PERCENT_FMT];
 const GENDER_HEADERS = ['Donne', 'Uomini', 'Totale'];
 
 /** The sections of the PAP sheet, top to bottom; the turnover table (PAP_TURNOVER) comes last. */
@@ -195,7 +218,7 @@ export const PAP_SECTIONS: readonly PapSectionSpec[] = [
     headers: GENDER_HEADERS,
     rows: [
       { label: 'Persone in part-time', formats: COUNTS3, name: 'partTime' },
-      { label: '% del personale in part-time (per genere e in totale)', formats: ['0.0%', '0.0%', '0.0%'], name: 'partTimeShare' },
+      { label: '% del personale in part-time (per genere e in totale)', formats: [PERCENT_FMT, PERCENT_FMT, PERCENT_FMT], name: 'partTimeShare' },
     ],
   },
   { title: 'Tempo determinato', headers: GENDER_HEADERS, rows: [{ label: 'Persone a tempo determinato', formats: COUNTS3, name: 'fixedTerm' }] },
@@ -204,7 +227,7 @@ export const PAP_SECTIONS: readonly PapSectionSpec[] = [
     headers: GENDER_HEADERS,
     rows: [
       { label: 'Persone in lavoro agile', formats: COUNTS3, name: 'smartWorking' },
-      { label: '% del personale (per genere e in totale)', formats: ['0.0%', '0.0%', '0.0%'], name: 'smartWorkingShare' },
+      { label: '% del personale (per genere e in totale)', formats: [PERCENT_FMT, PERCENT_FMT, PERCENT_FMT], name: 'smartWorkingShare' },
     ],
   },
 ];

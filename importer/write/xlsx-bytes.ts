@@ -144,9 +144,19 @@ async function renderParts(wb: ExcelJS.Workbook): Promise<Map<string, string | B
   return zip.parts;
 }
 
-/** The xlsx bytes of a workbook, hyperlinks fixed. The workbook is written, not to be changed further. */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+/**
+ * The xlsx bytes of a workbook, hyperlinks fixed. The workbook is written, not to be changed further.
+ * `patchSheet` may change the XML of each sheet (by the worksheet's id) for what exceljs does not write.
+ */
+export async function workbookBytes(wb: ExcelJS.Workbook, patchSheet?: (id: number, xml: string) => string): Promise<Buffer> {
   const parts = await renderParts(wb);
+  if (patchSheet) {
+    for (const ws of wb.worksheets) {
+      const name = `xl/worksheets/sheet${ws.id}.xml`;
+      const xml = parts.get(name);
+      if (typeof xml === 'string') parts.set(name, patchSheet(ws.id, xml));
+    }
+  }
   for (const [name, rels] of parts) {
     const m = /^xl\/worksheets\/_rels\/([^/]+\.xml)\.rels$/.exec(name);
     const sheetName = m ? `xl/worksheets/${m[1]}` : '';

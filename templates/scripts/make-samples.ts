@@ -9,6 +9,7 @@ import { saveWorkbook } from './workbook';
 import { pratoObjectivesWorkbook } from './samples/prato-objectives';
 import { borgoDupWorkbook, borgoPegWorkbook } from './samples/borgo-objectives';
 import { cleanObjectivesWorkbook } from './samples/clean-objectives';
+import { codelessObjectivesWorkbook } from './samples/codeless-objectives';
 import { pratoStaffWorkbook } from './samples/prato-staff';
 import { cleanStaffWorkbook } from './samples/clean-staff';
 import { cugWorkbook } from './samples/cug-table';
@@ -23,6 +24,7 @@ export const SAMPLE_WORKBOOKS: [string, () => ExcelJS.Workbook][] = [
   ['comune-borgo-esempio/dup-2024-2026.xlsx', borgoDupWorkbook],
   ['comune-borgo-esempio/peg-2024.xlsx', borgoPegWorkbook],
   ['comune-valle-serena/obiettivi-2024.xlsx', cleanObjectivesWorkbook],
+  ['comune-monte-piccolo/pdo-2024.xlsx', codelessObjectivesWorkbook],
   ['provincia-prato/piao-2024-2026-pap.xlsx', pratoStaffWorkbook],
   ['comune-valle-serena/personale-2023-2024.xlsx', cleanStaffWorkbook],
   ['comune-colle-alto/relazione-cug-2023.xlsx', cugWorkbook],

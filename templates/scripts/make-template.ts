@@ -43,9 +43,22 @@ function listSheet(wb: ExcelJS.Workbook, spec: ListSheetSpec): void {
   const model = ws.getRow(4);
   spec.columns.forEach((c, i) => {
     const cell = model.getCell(i + 1);
-    cell.alignment = { vertical: 'top', wrapText: c.width >= 24 };
+    cell.alignment = { vertical: 'top', wrapText: Boolean(c.wrap) };
     cell.border = THIN;
     if (c.numFmt) cell.numFmt = c.numFmt;
+    if (c.number) {
+      const what = c.number === 'whole' ? 'un numero intero di persone, 0 o più' : 'un numero, 0 o più';
+      cell.dataValidation = {
+        type: c.number,
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: 'Valore non previsto',
+        error: `Qui va ${what}.`,
+      };
+    }
     if (c.list) {
       cell.dataValidation = {
         type: 'list',
@@ -59,6 +72,18 @@ function listSheet(wb: ExcelJS.Workbook, spec: ListSheetSpec): void {
     }
   });
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: spec.columns.length } };
+  // the «Segnalazioni» of a row coloured by its worst severity, as the annotated copies colour cells
+  const findings = spec.columns.findIndex((c) => c.header === 'Segnalazioni');
+  if (findings >= 0) {
+    const col = String.fromCharCode(65 + findings);
+    const rule = (word: string, argb: string, priority: number): ExcelJS.ConditionalFormattingRule => ({
+      type: 'expression',
+      priority,
+      formulae: [`LEFT($${col}4,${word.length})="${word}"`],
+      style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } },
+    });
+    ws.addConditionalFormatting({ ref: `${col}4:${col}100000`, rules: [rule('Errore', 'FFFFE3E0', 1), rule('Avviso', 'FFFFF4CC', 2), rule('Nota', 'FFE1EEF9', 3)] });
+  }
 }
 
 /** The findings list colours its severity column (the same colours as the annotated copies). */
@@ -106,6 +131,7 @@ function papSheet(wb: ExcelJS.Workbook): void {
   };
   const valueRow = (label: string, formats: readonly string[], key?: string, total = false): void => {
     ws.getCell(r, 1).value = label;
+    ws.getCell(r, 1).alignment = { vertical: 'top', wrapText: true };
     formats.forEach((f, i) => {
       const c = ws.getCell(r, i + 2);
       c.numFmt = f;

@@ -35,7 +35,9 @@ describe('marks from findings', () => {
     grid.addMerge({ top: 1, left: 1, bottom: 2, right: 2 });
     const marks = marksFromFindings([finding('C3', 'Titolo mancante.', 'warning'), finding('B2', 'Codice errato.')], new Map([['S', grid]]));
     expect(marks.map((m) => [m.cell, m.severity]).sort()).toEqual([['B2', 'error'], ['B3', 'error'], ['C2', 'error'], ['C3', 'error']]);
-    expect(marks.find((m) => m.cell === 'B2')!.lines).toEqual([noteLine('error', 'Codice errato.'), noteLine('warning', 'Titolo mancante.')]);
+    expect(marks.find((m) => m.cell === 'B2')!.lines).toEqual([noteLine('error', 'Codice errato.', 'missing-value'), noteLine('warning', 'Titolo mancante.', 'missing-value')]);
+    // the rule's Italian title, as in the annotated copies
+    expect(marks.find((m) => m.cell === 'B2')!.lines![0]).toBe('• Errore – Valore mancante: Codice errato.');
     expect(marks.find((m) => m.cell === 'C3')!.lines).toBeUndefined();
   });
 
@@ -86,7 +88,7 @@ describe('Controlla over earlier flags', () => {
     const a = flagged('B2', { fill: BLUE, note: 'Nota del collega' });
     const marks = marksFromFindings([finding('B2', 'Peso 30 invece di 100.', 'warning')], new Map([['S', new Grid('f.xlsx', 'S')]]));
     const plan = planMarks(marks, [a.record], states([['B2', a.now]]), 'note');
-    const text = composeNote([noteLine('warning', 'Peso 30 invece di 100.')], 'Nota del collega');
+    const text = composeNote([noteLine('warning', 'Peso 30 invece di 100.', 'missing-value')], 'Nota del collega');
     expect(plan.writes).toEqual([
       { op: 'fill', sheet: 'S', cell: 'B2', color: FLAG_FILL.warning, solid: true },
       { op: 'setNote', sheet: 'S', cell: 'B2', text },

@@ -63,7 +63,8 @@ function papRowsXlsx(ws: ExcelJS.Worksheet): Map<string, Plain[]> {
   const out = new Map<string, Plain[]>();
   for (let r = 2; r <= ws.rowCount; r++) {
     const label = xlsxCell(ws.getCell(r, 1));
-    const values = Array.from({ length: 5 }, (_, c) => xlsxCell(ws.getCell(r, c + 2)));
+    // a merged cell holds its value once, at its top-left (exceljs repeats it on every cell of the merge)
+    const values = Array.from({ length: 5 }, (_, c) => ws.getCell(r, c + 2)).map((cell) => (cell.isMerged && cell.master.address !== cell.address ? null : xlsxCell(cell)));
     if (label === null || values.every((v) => v === null)) continue;
     out.set(String(label), trim(values));
   }

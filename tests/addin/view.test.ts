@@ -9,7 +9,7 @@ import { kindLabel } from '../../addin/taskpane/labels';
 const f = (rule: string, severity: Finding['severity'], cell: string): Finding => ({ rule, severity, file: 'f', sheet: 'S', cell, message: `${rule} in ${cell}` });
 
 describe('task pane view', () => {
-  it('groups findings by rule and severity, errors first, with the rule\'s description', () => {
+  it('groups findings by rule and severity, errors first, with the rule\'s title and description', () => {
     const groups = groupFindings([f('code-gap', 'info', 'A1'), f('weight-sum', 'warning', 'A2'), f('code-unknown', 'error', 'A3'), f('code-format', 'warning', 'A4'), f('code-unknown', 'error', 'A5')]);
     expect(groups.map((g) => [g.severity, g.rule, g.findings.length])).toEqual([
       ['error', 'code-unknown', 2],
@@ -17,7 +17,9 @@ describe('task pane view', () => {
       ['warning', 'weight-sum', 1],
       ['info', 'code-gap', 1],
     ]);
-    expect(groups[0].title).toMatch(/D\.Lgs 118\/2011/);
+    expect(groups[0].title).toBe('Codice sconosciuto');
+    expect(groups.map((g) => g.title)).toEqual(['Codice sconosciuto', 'Codice non nella forma a due cifre', 'Pesi che non sommano a 100', 'Salto nella numerazione']);
+    expect(groups[0].docs).toMatch(/D\.Lgs 118\/2011/);
   });
 
   it('says counts and outcomes in Italian', () => {

@@ -1,5 +1,6 @@
 import { describeDossier } from '../../importer/cli/summary';
 import { pratoStaffWorkbook } from '../../templates/scripts/samples/prato-staff';
+import { inconsistentStaffWorkbook } from '../../templates/scripts/samples/inconsistent-staff';
 import { analyseWorkbooks } from '../helpers/xlsx';
 
 describe('what piao import prints about the staff', () => {
@@ -13,6 +14,12 @@ describe('what piao import prints about the staff', () => {
     expect(text).toContain('tempo determinato: 1 donna, 0 uomini');
     expect(text).toContain('lavoro agile: 43 (62,3% del personale; 35 donne, 76,1% delle donne; 8 uomini, 34,8% degli uomini)');
     expect(text).toContain('2023: assunzioni 10 donne e 5 uomini; cessazioni 6 donne e 3 uomini');
+  });
+
+  it('says «n.d.» for a figure it cannot know, never 0 (a hire count written «n.d.», a count that cannot be read)', async () => {
+    const { dossier } = await analyseWorkbooks({ 'personale.xlsx': inconsistentStaffWorkbook() });
+    const line = describeDossier(dossier).split('\n').find((l) => l.trim().startsWith('2023:'));
+    expect(line).toBe('    2023: assunzioni donne n.d. e uomini n.d.; cessazioni 3 donne e uomini n.d.');
   });
 
   it('prints nothing about staff for a dossier without staff tables', async () => {

@@ -38,7 +38,8 @@ describe('annotated copies built from grids are bounded', () => {
     grid.setRow(0, ['Categoria', 'Donne', 'Uomini']);
     grid.setRow(1, ['Cat. D', '28', '10']);
     const wb = workbookFromGrids([grid], 'piccolo.csv');
-    expect(wb.worksheets[0].getCell('B2').value).toBe('28');
+    expect(wb.worksheets[0].getCell('B2').value).toBe(28);
+    expect(wb.worksheets[0].getCell('A2').value).toBe('Cat. D');
   });
 
   it('piao import of a CSV with more rows than a copy may hold: every other output written, one Italian line, exit 0', async () => {

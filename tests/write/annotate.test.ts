@@ -96,8 +96,11 @@ describe('annotated copy of a source workbook', () => {
 
   it('adds an "Anomalie" sheet listing every finding with an in-workbook link to its cell', async () => {
     const ws = r.copy.getWorksheet('Anomalie')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'Gravità', 'Controllo', 'Foglio', 'Cella', 'Messaggio', 'Celle collegate']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'Gravità', 'Controllo', 'Foglio', 'Cella', 'Messaggio', 'Celle collegate', 'Id del controllo']);
     expect(ws.rowCount).toBe(r.dossier.findings.length + 1);
+    // the rule's title for people, its id for machines
+    const weights = r.dossier.findings.findIndex((x) => x.rule === 'weight-sum') + 2;
+    expect([ws.getCell(weights, 2).value, ws.getCell(weights, 7).value]).toEqual(['Pesi che non sommano a 100', 'weight-sum']);
     const { xml, rels } = await sheetPart(readFileSync(r.out), 'Anomalie');
     const f = r.dossier.findings[0];
     expect(xml).toContain(`<hyperlink ref="D2" location="&apos;${f.sheet}&apos;!${f.cell}"/>`);

@@ -63,9 +63,10 @@ describe('PIAO.xlsx', () => {
     const hc = wb.getWorksheet(LIST_SHEETS.headcount.name)!;
     const rows = dataRows(hc);
     expect(rows).toHaveLength(dossier.headcount.length);
-    const d = rows.find((r) => r[1] === CATEGORY_IT.funzionario && r[3] === 'Donne')!;
-    expect(d[4]).toBe(28);
-    expect(d[5]).toBe(1);
+    const col = (header: string) => LIST_SHEETS.headcount.columns.findIndex((c) => c.header === header);
+    const d = rows.find((r) => r[1] === CATEGORY_IT.funzionario && r[col('Genere')] === 'Donne')!;
+    expect(d[col('Persone')]).toBe(28);
+    expect(d[col('di cui a tempo determinato')]).toBe(1);
     expect((d[0] as Date).toISOString().slice(0, 10)).toBe('2023-12-31');
     expect(hc.getCell('A4').numFmt).toBe('dd/mm/yyyy');
     expect(dataRows(wb.getWorksheet(LIST_SHEETS.turnover.name)!)).toHaveLength(dossier.turnover.length);
@@ -98,8 +99,9 @@ describe('PIAO.xlsx', () => {
     const rows = dataRows(ws);
     expect(rows).toHaveLength(dossier.findings.length);
     const f = dossier.findings.find((x) => x.rule === 'code-parent-mismatch')!;
-    const row = rows.find((r) => r[1] === 'code-parent-mismatch')!;
-    expect(row.slice(0, 5)).toEqual(['Errore', f.rule, f.message, f.file, f.sheet]);
+    // the rule's title for people, its id in the last column
+    const row = rows.find((r) => r[7] === 'code-parent-mismatch')!;
+    expect(row.slice(0, 5)).toEqual(['Errore', 'Codice sotto il padre sbagliato', f.message, f.file, f.sheet]);
     // Excel's own form: a relationship to the file, the cell in `location`
     const { xml, rels } = await sheetPart(bytes, LIST_SHEETS.findings.name);
     const link = new RegExp(`<hyperlink ref="F\\d+" r:id="(rId\\d+)" location="&apos;${f.sheet}&apos;!${f.cell}"`).exec(xml);
@@ -112,7 +114,7 @@ describe('PIAO.xlsx', () => {
   it('has frozen panes, an autofilter over the data, validation lists on every level and category cell, the template widths', () => {
     const ws = wb.getWorksheet(LIST_SHEETS.objectives.name)!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(ws.autoFilter).toBe(`A3:N${3 + dossier.objectives.length}`);
+    expect(ws.autoFilter).toBe(`A3:O${3 + dossier.objectives.length}`);
     expect(ws.columns.map((c) => c.width)).toEqual(LIST_SHEETS.objectives.columns.map((c) => c.width));
     const dv = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     for (let r = 4; r < 4 + dossier.objectives.length; r++) {

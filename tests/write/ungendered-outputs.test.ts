@@ -53,10 +53,10 @@ describe('figures without gender in the outputs', () => {
     expect(pap.has('Persone in part-time')).toBe(false);
   });
 
-  it('PIAO.xlsx leaves the category rows empty when no table gives them by gender, never 0', async () => {
+  it('PIAO.xlsx shows the category rows as «n.d.» when no table gives them by gender, never 0', async () => {
     const pap = await papSheet(none);
     expect(pap.get('Totale personale (solo totale, genere non indicato)')).toEqual([null, null, 56, null]);
-    expect(pap.get('Istruttori')).toEqual([null, null, null, null]);
+    expect(pap.get('Istruttori')).toEqual(['n.d.', 'n.d.', 'n.d.', 'n.d.']);
     expect(pap.get('Persone in part-time (solo totale, genere non indicato)')).toEqual([null, null, 7, null]);
   });
 

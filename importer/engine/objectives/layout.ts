@@ -226,19 +226,20 @@ export class ObjectivesLayout {
    */
   private isOwnNumbering(col: number): boolean {
     let n = 0;
-    let dotted = 0;
     for (const r of this.bodyRows()) {
       const t = this.grid.text(r, col).trim();
+      if (!t) continue;
+      // a code of the cascade settles it (no heading, header or total line holds one)
+      const parsed = parseCode(t);
+      if (parsed && (parsed.segments.length > 1 || /^VP/i.test(parsed.code))) return false;
       // headings between blocks, the header repeated per block, total lines and lines of figures number nothing
-      if (!t || this.grid.filledColumns(r).length === 1 || this.table.headerRows.includes(r) || isTotalLine(this, r) || figuresLineLabel(this, r)?.inTitle === false || repeatsHeader(this, r)) continue;
+      if (this.grid.filledColumns(r).length === 1 || this.table.headerRows.includes(r) || isTotalLine(this, r) || figuresLineLabel(this, r)?.inTitle === false || repeatsHeader(this, r)) continue;
       // a label of several words in the code column («Responsabile del servizio», «Peso ponderale effettivo») numbers nothing
       if (/[A-Za-zÀ-ÿ]{3,}[^A-Za-zÀ-ÿ]+[A-Za-zÀ-ÿ]{3,}/.test(t)) continue;
       n++;
-      const parsed = parseCode(t);
-      if (parsed && (parsed.segments.length > 1 || /^VP/i.test(parsed.code))) dotted++;
-      else if (!/^\d{1,3}\.?$/.test(t) && !ownReference(t)) return false;
+      if (!/^\d{1,3}\.?$/.test(t) && !ownReference(t)) return false;
     }
-    return n >= 1 && dotted === 0;
+    return n >= 1;
   }
 
   /** The level a caption gives the whole table ("Obiettivi operativi 2024"), when it names one. */

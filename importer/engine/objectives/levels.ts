@@ -39,6 +39,8 @@ export function levelFromLabel(label: string): ObjectiveLevel | undefined {
 
 /** A heading row such as "1. VALORE PUBBLICO - ..." or "02. LINEA DI MANDATO - ...". */
 export function headingLevel(text: string): ObjectiveLevel | undefined {
+  // most titles name no level: a look at the raw words first
+  if (!/valore|mandato|programmatic/i.test(text)) return undefined;
   const n = normaliseLabel(text);
   if (/\bvalore pubblico\b/.test(n)) return 'value';
   if (/\blinea (di )?mandato\b|\blinee (di )?mandato\b|\blinea programmatica\b|\blinee programmatiche\b/.test(n)) return 'mandate';

@@ -152,7 +152,10 @@ class ObjectivesReader {
         continue;
       }
       const parent = this.cascade.parentFor(src.level);
-      created.push(code ? this.create(code, title, src.level, row, cell.col, parent, 'layout') : this.createCodeless(ownRef, title, src.level, row, cell.col, parent));
+      const o = code ? this.create(code, title, src.level, row, cell.col, parent, 'layout') : this.createCodeless(ownRef, title, src.level, row, cell.col, parent);
+      // an ancestor named again further down is the same one (the levels read from the columns only)
+      this.known.set(this.knownKey(src.level, code?.code, title, parent), o);
+      created.push(o);
     }
     return continued;
   }
@@ -316,7 +319,6 @@ class ObjectivesReader {
     };
     if (parent) o.parentDraft = parent;
     this.objectives.push(o);
-    this.known.set(this.knownKey(level, code || undefined, title, parent), o);
     this.cascade.push(o);
     return o;
   }
@@ -393,8 +395,9 @@ class ObjectivesReader {
   private footerRow(row: number): boolean {
     const { layout } = this;
     const filled = layout.grid.filledColumns(row);
-    const first = filled.map((c) => ({ c, t: layout.text(row, c) })).find((x) => /[a-zà-ÿ]/i.test(x.t));
-    if (!first) return false;
+    const firstCol = filled.find((c) => /[a-zà-ÿ]/i.test(layout.grid.text(row, c)));
+    if (firstCol === undefined) return false;
+    const first = { c: firstCol, t: layout.text(row, firstCol) };
     const hasWeight = layout.weightColumns().some((w) => readWeightCell(layout.grid, row, w.col).kind === 'number');
     const kind = footerKind(first.t, hasWeight);
     if (!kind) return false;

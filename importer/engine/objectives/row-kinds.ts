@@ -15,7 +15,7 @@ const FIGURE = /^[-+]?[\d.,\s]+%?$/;
 
 /** A line that adds up the weights or figures above ("Totale peso CdR 2", "Tot.", a row of sums only). */
 export function isTotalLine(layout: ObjectivesLayout, row: number): boolean {
-  const texts = layout.grid.filledColumns(row).map((c) => layout.text(row, c));
+  const texts = layout.grid.filledColumns(row).map((c) => layout.grid.text(row, c).trim());
   const first = texts.find((t) => /[a-zà-ÿ]/i.test(t));
   if (!first) return texts.length > 0 && texts.every((t) => FIGURE.test(t)) && !layout.identityText(row);
   if (!isTotalLabel(first)) return false;
@@ -23,15 +23,32 @@ export function isTotalLine(layout: ObjectivesLayout, row: number): boolean {
   return texts.filter((t) => t !== first).every((t) => FIGURE.test(t));
 }
 
+/** The header's labels by column, normalised (the last header row's, and the joined ones): computed once per table. */
+const headerLabels = new WeakMap<object, Map<number, [string, string]>>();
+
+function labelsOf(layout: ObjectivesLayout): Map<number, [string, string]> {
+  let labels = headerLabels.get(layout.table);
+  if (!labels) {
+    labels = new Map(layout.table.columns.map((c) => [c.col, [normaliseLabel(c.label.split(' / ').pop() ?? c.label), normaliseLabel(c.label)]]));
+    headerLabels.set(layout.table, labels);
+  }
+  return labels;
+}
+
 /** The header row written again (at the top of each structure's block, after a page break). */
 export function repeatsHeader(layout: ObjectivesLayout, row: number): boolean {
   const { grid, table } = layout;
   const filled = grid.filledColumns(row);
   if (filled.length < 2) return false;
-  // the same labels in the same columns (whatever role the body later gave them)
-  const labelAt = new Map(table.columns.map((c) => [c.col, normaliseLabel(c.label.split(' / ').pop() ?? c.label)]));
-  const fullAt = new Map(table.columns.map((c) => [c.col, normaliseLabel(c.label)]));
-  if (filled.every((c) => [labelAt.get(c), fullAt.get(c)].includes(normaliseLabel(grid.text(row, c))))) return true;
+  // the same labels in the same columns (whatever role the body later gave them); a body row fails on its first cell
+  const labels = labelsOf(layout);
+  const sameLabel = (c: number) => {
+    const l = labels.get(c);
+    if (!l) return false;
+    const text = normaliseLabel(grid.text(row, c));
+    return text === l[0] || text === l[1];
+  };
+  if (filled.every(sameLabel)) return true;
   const cand = mapRowIfHeader(grid, row, objectiveVocabulary, 2, 0);
   if (!cand) return false;
   const kin = (r: string | null | undefined) => (r === 'responsible' ? 'structure' : r);
@@ -48,18 +65,20 @@ export function repeatsHeader(layout: ObjectivesLayout, row: number): boolean {
  * column (then it is an objective unless every figure is the sum of the weights above).
  */
 export function figuresLineLabel(layout: ObjectivesLayout, row: number): { col: number; inTitle: boolean } | undefined {
-  const filled = layout.grid.filledColumns(row);
-  const label = filled.map((c) => ({ c, t: layout.text(row, c) })).find((x) => /[a-zà-ÿ]{3}/i.test(x.t));
-  if (!label) return undefined;
+  const { grid } = layout;
+  const filled = grid.filledColumns(row);
+  const labelCol = filled.find((c) => /[a-zà-ÿ]{3}/i.test(grid.text(row, c)));
+  if (labelCol === undefined) return undefined;
+  const label = { c: labelCol, t: layout.text(row, labelCol) };
   const titleCols = layout.titleColumns();
-  if (titleCols.some((c) => c !== undefined && layout.text(row, c) && c !== label.c)) return undefined;
+  if (titleCols.some((c) => c !== undefined && c !== label.c && grid.text(row, c).trim())) return undefined;
   // the label stands where an objective is named (its code or title column), or in a column of no role
   const role = layout.table.columns.find((c) => c.col === label.c)?.role ?? null;
   if (!(label.c === layout.codeCol || titleCols.includes(label.c) || role === null)) return undefined;
   // a row with its own number or code is an objective
   if (layout.codeCol !== undefined && label.c !== layout.codeCol && layout.text(row, layout.codeCol)) return undefined;
   if ((label.c === layout.codeCol && ownReference(label.t) !== undefined) || startsWithCode(label.t)) return undefined;
-  const others = filled.filter((c) => c !== label.c).map((c) => layout.text(row, c));
+  const others = filled.filter((c) => c !== label.c).map((c) => grid.text(row, c).trim());
   if (!others.length || !others.every((t) => FIGURE.test(t))) return undefined;
   return { col: label.c, inTitle: titleCols.includes(label.c) };
 }

@@ -79,12 +79,24 @@ export function percentFactor(groups: number[][], header: string, anyPercentCell
 /** How the weights of a table are summed: per structure, per responsible, or over the whole table. */
 export type WeightGrouping = 'structure' | 'responsible' | 'table';
 
+/** Structure and responsible names, normalised once each (a table repeats them on every row). */
+const normalisedNames = new Map<string, string>();
+function nameKey(name: string): string {
+  let key = normalisedNames.get(name);
+  if (key === undefined) {
+    if (normalisedNames.size > 10_000) normalisedNames.clear();
+    key = normaliseLabel(name);
+    normalisedNames.set(name, key);
+  }
+  return key;
+}
+
 /** The key weights are summed under, as the table's grouping says (the structure, else the responsible, by default). */
 export function weightGroupKey(o: ObjectiveDraft): string {
   const by = o.weightGroup ?? 'structure';
   if (by === 'table') return `table\u0000${o.table.grid.sheet}\u0000${o.table.range.top}`;
-  if (by === 'responsible') return normaliseLabel(o.responsible ?? o.structure ?? '');
-  return normaliseLabel(o.structure ?? o.responsible ?? '');
+  if (by === 'responsible') return nameKey(o.responsible ?? o.structure ?? '');
+  return nameKey(o.structure ?? o.responsible ?? '');
 }
 
 /**

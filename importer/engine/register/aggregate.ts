@@ -4,7 +4,7 @@ import { CellValue, Grid, isErrorValue } from '../grid/grid';
 import { CellNote, placeOf } from '../model';
 import { mapCategory } from '../normalise/categories';
 import { Category, Gender, Place, WorkRegime } from '../schema/dossier';
-import { StaffModel, StaffSummary, Tally, emptyTally } from '../staff/model';
+import { StaffModel, StaffSummary, Tally, emptyTally, figureKey } from '../staff/model';
 import { AGE_BANDS } from '../staff/labels';
 import { RegisterRole } from './columns';
 import { ageAt, ageBandOf, readContract, readDate, readGender, readRegime, readSmart, yearOf } from './values';
@@ -235,6 +235,9 @@ export function readRegister(table: DetectedTable, order: number, staff: StaffMo
     byCat[gender] += c.count;
     summary.byCategory.set(category, byCat);
   }
+  // the figures by category rest on the column the categories were read from
+  summary.cells = new Map();
+  for (const category of summary.byCategory.keys()) for (const who of ['F', 'M', 'total'] as const) summary.cells.set(figureKey('category', who, undefined, category), [catAt]);
   if (contractCol !== undefined) summary.fixedTerm = tally(fixedBy, range(contractCol));
   if (ptCol !== undefined) {
     summary.partTime = tally(partBy, range(ptCol));

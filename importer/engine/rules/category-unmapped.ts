@@ -2,6 +2,7 @@ import { Rule } from './rule';
 
 export const categoryUnmapped: Rule = {
   id: 'category-unmapped',
+  title: 'Categoria fuori dal CCNL',
   severity: 'info',
   docs: {
     it: 'Una categoria o un profilo non corrisponde a nessuna categoria del CCNL Funzioni Locali: è contato come «altro», con la sua etichetta.',

@@ -5,6 +5,7 @@ import { Rule } from './rule';
 
 export const codeDuplicate: Rule = {
   id: 'code-duplicate',
+  title: 'Stesso codice per due obiettivi',
   severity: 'error',
   docs: {
     it: 'Lo stesso codice è usato per due obiettivi con titoli diversi.',

@@ -4,6 +4,7 @@ const WHAT = { objective: 'Il codice', mission: 'Il codice di missione', program
 
 export const codeFormat: Rule = {
   id: 'code-format',
+  title: 'Codice non nella forma a due cifre',
   severity: 'warning',
   docs: {
     it: 'Un codice non è nella forma puntata a due cifre per livello (3.02.01, 1,01, 01.1 invece di 03.02.01, 01.01, 01.01).',

@@ -3,6 +3,7 @@ import { Rule } from './rule';
 /** Numbering that skips a value: 05.02.02 with no 05.02.01 among the objectives of the dossier. */
 export const codeGap: Rule = {
   id: 'code-gap',
+  title: 'Salto nella numerazione',
   severity: 'info',
   docs: {
     it: 'La numerazione salta un valore (05.02.02 senza 05.02.01).',

@@ -4,6 +4,7 @@ import { Rule } from './rule';
 
 export const codeParentMismatch: Rule = {
   id: 'code-parent-mismatch',
+  title: 'Codice sotto il padre sbagliato',
   severity: 'error',
   docs: {
     it: "Un codice non comincia con quello del livello superiore della sua riga (obiettivo sotto il padre sbagliato; programma fuori dalla sua missione).",

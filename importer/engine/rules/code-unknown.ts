@@ -6,6 +6,7 @@ import { Rule } from './rule';
 
 export const codeUnknown: Rule = {
   id: 'code-unknown',
+  title: 'Codice sconosciuto',
   severity: 'error',
   docs: {
     it: "Un codice non rimanda a nulla di noto: missione o programma assente dal D.Lgs 118/2011 (Allegato 14), obiettivo di riferimento assente dalle tabelle importate.",

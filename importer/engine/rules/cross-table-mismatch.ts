@@ -44,6 +44,7 @@ function reportFigure(ctx: RuleContext, messageId: string, here: Tally, there: T
 
 export const crossTableMismatch: Rule = {
   id: 'cross-table-mismatch',
+  title: 'Dato diverso tra due tabelle',
   severity: 'error',
   docs: {
     it: 'Lo stesso dato è diverso in due tabelle della stessa data (personale per genere nella tabella del personale e in quella del part-time; più persone in lavoro agile o in part-time che in servizio).',

@@ -115,6 +115,7 @@ function totalsAddUpWithout(t: StaffTable, left: AxisLine, cols: AxisLine[]): bo
 
 export const duplicateRow: Rule = {
   id: 'duplicate-row',
+  title: 'Riga ripetuta',
   severity: 'warning',
   docs: {
     it: 'Una riga ripete un’altra riga della stessa tabella: stessa etichetta e stessi valori (probabile doppio conteggio), o etichetta diversa e gli stessi valori in molte celle non nulle (probabile errore di copia e incolla).',

@@ -4,6 +4,7 @@ import { Rule } from './rule';
 
 export const headerUnrecognised: Rule = {
   id: 'header-unrecognised',
+  title: 'Colonna o foglio non riconosciuto',
   severity: 'info',
   docs: {
     it: 'Una colonna o un foglio non è stato riconosciuto: il suo contenuto non è stato usato (con le etichette viste).',

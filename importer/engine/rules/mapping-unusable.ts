@@ -7,6 +7,7 @@ import { Rule } from './rule';
  */
 export const mappingUnusable: Rule = {
   id: 'mapping-unusable',
+  title: 'Voce della mappatura non applicabile',
   severity: 'warning',
   docs: {
     it: 'Una voce della mappatura indicata non si applica al suo foglio (ruolo sconosciuto, colonna fuori dal foglio, ruolo necessario mancante): il foglio è stato letto riconoscendo le colonne da sé.',

@@ -3,6 +3,7 @@ import { Rule } from './rule';
 
 export const missingValue: Rule = {
   id: 'missing-value',
+  title: 'Valore mancante',
   severity: 'warning',
   docs: {
     it: 'Manca un valore richiesto (obiettivo senza titolo, o senza struttura né responsabile; conteggio indicato come n.d.).',

@@ -9,6 +9,7 @@ export const PERCENT_TOLERANCE = 0.005;
 
 export const percentageMismatch: Rule = {
   id: 'percentage-mismatch',
+  title: 'Percentuale diversa da quella calcolata',
   severity: 'error',
   docs: {
     it: 'Una percentuale indicata differisce di più di mezzo punto da quella che risulta dai conteggi della tabella.',

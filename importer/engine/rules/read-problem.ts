@@ -7,6 +7,7 @@ import { Rule } from './rule';
  */
 export const readProblem: Rule = {
   id: 'read-problem',
+  title: 'Problema nel file letto',
   severity: 'warning',
   docs: {
     it: 'Il file è stato letto, ma con un problema nel file stesso (codifica mista, virgolette non chiuse, un foglio danneggiato saltato): il resto è stato importato.',

@@ -41,3 +41,8 @@ export const RULES: readonly Rule[] = [
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
+
+/** The short Italian title of a rule, for people; the id itself for a rule this version does not know. */
+export function ruleTitle(id: string): string {
+  return ruleById(id)?.title ?? id;
+}

@@ -26,6 +26,8 @@ export interface RuleContext {
  */
 export interface Rule {
   id: string;
+  /** A short Italian name for people (report groups, «Anomalie» sheets, notes, task pane); the id stays for machines. */
+  title: string;
   severity: Severity;
   docs: { it: string; en: string };
   messages: Record<string, string>;

@@ -26,6 +26,7 @@ function stackedRuns(places: Place[]): Place[] {
 
 export const sumMismatch: Rule = {
   id: 'sum-mismatch',
+  title: 'Totale diverso dalla somma delle parti',
   severity: 'error',
   docs: {
     it: 'Un totale indicato (di riga, di colonna, «Totale», «Tot.», totale generale) non è la somma delle sue parti.',

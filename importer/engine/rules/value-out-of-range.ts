@@ -7,6 +7,7 @@ import { capitalise } from './staff-words';
 
 export const valueOutOfRange: Rule = {
   id: 'value-out-of-range',
+  title: 'Valore impossibile',
   severity: 'error',
   docs: {
     it: 'Un valore impossibile: conteggio negativo, percentuale oltre il 100%, più part-time (o lavoro agile) che personale nella stessa riga, una parte «di cui» maggiore del suo totale.',

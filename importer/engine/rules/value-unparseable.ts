@@ -2,6 +2,7 @@ import { Rule } from './rule';
 
 export const valueUnparseable: Rule = {
   id: 'value-unparseable',
+  title: 'Valore illeggibile',
   severity: 'error',
   docs: {
     it: 'Una cella che deve contenere un numero, un codice o una percentuale non si riesce a leggere.',

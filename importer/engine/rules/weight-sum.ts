@@ -12,6 +12,7 @@ const TOLERANCE = 0.5;
  */
 export const weightSum: Rule = {
   id: 'weight-sum',
+  title: 'Pesi che non sommano a 100',
   severity: 'warning',
   docs: {
     it: 'I pesi percentuali degli obiettivi di una stessa struttura (o dirigente) non sommano a 100; i pesi a coefficiente non si sommano.',

@@ -44,6 +44,8 @@ export const Finding = z.object({
   related: z.array(Place).optional(),
   expected: z.unknown().optional(),
   actual: z.unknown().optional(),
+  /** The text of the cell (its top-left for a range) as read; absent for the rows of a per-person register. */
+  text: z.string().optional().describe("Il testo della cella come è stato letto (della prima cella, per un intervallo); assente per le righe di un'anagrafica del personale."),
 });
 
 export const TableInfo = z.object({
@@ -154,6 +156,38 @@ const ByGender = z.object({ F: z.number(), M: z.number() });
  */
 const ByGenderFlag = z.boolean().optional();
 
+/** A figure of the PAP statistics: what it counts, for whom, of which category or year. */
+export const PapFigure = z.enum(['headcount', 'category', 'top', 'partTime', 'fixedTerm', 'smartWorking', 'hires', 'terminations']);
+const FigureRef = {
+  figure: PapFigure,
+  /** Women, men or everyone; absent: all three. */
+  who: z.enum(['F', 'M', 'total']).optional(),
+  /** For `category`: which one (absent: every category). */
+  category: Category.optional(),
+  /** For `hires` and `terminations`: which year (absent: every year). */
+  year: z.number().int().optional(),
+};
+
+/**
+ * A figure that is not known, and why: no table of the dossier gives it (`absent`), a cell it
+ * should count says «n.d.» (`not-available`), cannot be read (`unparseable`) or is impossible
+ * (`out-of-range`, a negative count), or its source gives no gender (`no-gender`). Its number in
+ * the statistics counts only what could be read: outputs show it as «n.d.», never as a figure.
+ */
+export const PapUnknown = z.object({
+  ...FigureRef,
+  reason: z
+    .enum(['absent', 'not-available', 'unparseable', 'out-of-range', 'no-gender'])
+    .describe('Perché il dato non è noto: nessuna tabella lo dà, una cella dice «n.d.», non si legge, ha un valore impossibile, o la fonte non distingue il genere.'),
+  /** The cells that make it unknown (at most 10). */
+  at: z.array(Place).optional().describe('Le celle che lo rendono non noto (al massimo 10).'),
+}).describe('Un dato delle statistiche PAP che non è noto: le uscite lo mostrano come «n.d.», mai come 0; il suo numero conta solo le celle lette.');
+
+/** A figure computed from cells that carry an error or a warning: `rules` found them, at `at` (at most 10). */
+export const PapFlagged = z
+  .object({ ...FigureRef, rules: z.array(z.string()).describe('I controlli che hanno segnalato le celle.'), at: z.array(Place).describe('Le celle segnalate (al massimo 10).') })
+  .describe('Un dato delle statistiche PAP calcolato da celle con un errore o un avviso.');
+
 export const PapStatistics = z.object({
   referenceDate: IsoDate.optional(),
   headcount: z.object({ F: z.number(), M: z.number(), total: z.number(), shareF: Share, byGender: ByGenderFlag }),
@@ -173,10 +207,16 @@ export const PapStatistics = z.object({
     byGender: ByGenderFlag,
   }),
   turnover: z.array(z.object({ year: z.number().int(), hires: ByGender, terminations: ByGender })),
+  /** The figures that are not known (see PapUnknown); absent when every figure is. */
+  unknown: z.array(PapUnknown).optional(),
+  /** The figures that rest on a cell with an error or a warning (see PapFlagged); absent when none. */
+  flagged: z.array(PapFlagged).optional(),
 });
 
 export const Dossier = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  /** The entity the sheets name in their title rows («Comune di Roccanera»), with the cell that names it; absent when none does. */
+  entity: z.object({ name: z.string(), at: Place }).optional().describe("L'ente che i fogli nominano nelle righe del titolo («Comune di Roccanera»), con la cella; assente se nessun foglio lo nomina."),
   sources: z.array(Source),
   objectives: z.array(Objective),
   headcount: z.array(HeadcountRecord),
@@ -210,4 +250,7 @@ export type SmartWorkingRecord = z.infer<typeof SmartWorkingRecord>;
 export type TurnoverRecord = z.infer<typeof TurnoverRecord>;
 export type UngenderedRecord = z.infer<typeof UngenderedRecord>;
 export type PapStatistics = z.infer<typeof PapStatistics>;
+export type PapFigure = z.infer<typeof PapFigure>;
+export type PapUnknown = z.infer<typeof PapUnknown>;
+export type PapFlagged = z.infer<typeof PapFlagged>;
 export type Dossier = z.infer<typeof Dossier>;

@@ -66,6 +66,31 @@ export interface Tally {
   at: Partial<Record<Gender | 'total', Place>>;
 }
 
+/** What a figure of the PAP statistics counts: a tally of a summary, or the staff of one category. */
+export type FigureQuantity = TallyKey | 'hire' | 'termination' | 'category';
+
+/** The key of one figure in a summary's `cells`: what it counts, for whom, of which year or category. */
+export function figureKey(q: FigureQuantity, who: Gender | 'total', year?: number, category?: Category): string {
+  return `${q}|${year ?? ''}|${category ?? ''}|${who}`;
+}
+
+/** Why a cell could not be counted: «n.d.», a text that is no number, an impossible value. */
+export type GapReason = 'not-available' | 'unparseable' | 'out-of-range';
+
+/**
+ * A cell a figure should have counted and could not: the figure is not known (its sum counts only
+ * the other cells). Without `g`, the cell counts women and men alike (a total split by a «di cui
+ * donne» part, a line with no gender): both are unknown.
+ */
+export interface FigureGap {
+  q: FigureQuantity;
+  g?: Gender;
+  year?: number;
+  category?: Category;
+  reason: GapReason;
+  at: Place;
+}
+
 /**
  * What one source (a cross-table or a register) says about the staff at one date: the figures PAP
  * statistics and cross-table checks compare.
@@ -87,6 +112,14 @@ export interface StaffSummary {
   turnover: Map<number, { hire?: Tally; termination?: Tally }>;
   /** Some figure was "n.d." or unreadable: totals are incomplete and not compared. */
   incomplete: boolean;
+  /** The cells that made it incomplete, with the figures they belong to. */
+  gaps?: FigureGap[];
+  /**
+   * The places each figure rests on (see figureKey): the cells counted and the labels of their
+   * lines. A finding at one of them marks the figure as resting on a flagged cell. Registers give
+   * the column ranges they counted.
+   */
+  cells?: Map<string, Place[]>;
   /** The table counts only part of the staff (see staff/scope.ts). */
   scope?: 'managerial' | 'non-managerial';
 }

@@ -46,7 +46,8 @@ export class RowReader {
     const t = this.grid.text(row, col);
     let known = this.valueText.get(t);
     if (known === undefined) {
-      known = isCountLike(v, t) || /^[-+]?\d[\d.,]*\s*%$/.test(t);
+      // a text with a leading zero («01», «04.02») is a code (missione, programma, objective), never a count
+      known = !/^\s*0\d/.test(t) && (isCountLike(v, t) || /^[-+]?\d[\d.,]*\s*%$/.test(t));
       if (this.valueText.size < 50_000) this.valueText.set(t, known);
     }
     return known;

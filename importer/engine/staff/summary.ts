@@ -2,7 +2,7 @@ import { rangeA1 } from '../grid/address';
 import { Category, Gender, Place } from '../schema/dossier';
 import { combine, wholeOfParts } from './axes';
 import { AGE_BANDS, AgeBand, LabelMeaning } from './labels';
-import { StaffCell, StaffModel, StaffSummary, StaffTable, Tally, cellKey, emptyTally } from './model';
+import { FigureGap, FigureQuantity, GapReason, StaffCell, StaffModel, StaffSummary, StaffTable, Tally, cellKey, emptyTally, figureKey } from './model';
 import { scopeOf } from './scope';
 import { partsOf, usableCount } from './sums';
 import { maxOf, minOf } from '../grid/spread';
@@ -24,6 +24,52 @@ class Collector {
 
   get(date: string, q: Quantity, who: Gender | 'all', year?: number): StaffCell[] {
     return this.leaves.get(`${date}|${q}|${year ?? ''}|${who}`) ?? [];
+  }
+}
+
+/** Why a count cell cannot be counted; undefined when it can. */
+function gapReason(cell: StaffCell | undefined): GapReason | undefined {
+  const c = cell?.count;
+  if (!c || c.kind === 'empty') return undefined;
+  if (c.kind === 'not-available') return 'not-available';
+  if (c.kind === 'unparseable') return 'unparseable';
+  return c.count < 0 || c.fixedTerm < 0 || c.fixedTerm > c.count ? 'out-of-range' : undefined;
+}
+
+/** Where a figure was read: the cell and the labels of its row and column. */
+function placesOf(cell: StaffCell): Place[] {
+  return [cell.at, cell.row.at, cell.col.at].filter((p): p is Place => Boolean(p));
+}
+
+/**
+ * The basis of a table's figures: the places each figure rests on, and the cells it could not
+ * count (gaps), per summary (see StaffSummary.cells and .gaps).
+ */
+class Basis {
+  private readonly rests = new Map<StaffSummary, Map<string, Map<string, Place>>>();
+
+  /** `cells` are counted in figure q (by gender g, or in the total only when g is not known). */
+  rest(s: StaffSummary, q: FigureQuantity, g: Gender | undefined, cells: (StaffCell | undefined)[], year?: number, category?: Category): void {
+    let bySummary = this.rests.get(s);
+    if (!bySummary) this.rests.set(s, (bySummary = new Map()));
+    for (const who of g ? [g, 'total' as const] : ['total' as const]) {
+      const key = figureKey(q, who, year, category);
+      let places = bySummary.get(key);
+      if (!places) bySummary.set(key, (places = new Map()));
+      for (const c of cells) if (c) for (const p of placesOf(c)) places.set(`${p.sheet}!${p.cell}`, p);
+    }
+  }
+
+  /** A cell the figures `targets` could not count: they are not known (both genders when g is not known). */
+  gap(s: StaffSummary, targets: Omit<FigureGap, 'g' | 'reason' | 'at'>[], g: Gender | undefined, reason: GapReason, at: Place): void {
+    s.incomplete = true;
+    if (targets.length) (s.gaps ??= []).push(...targets.map((t) => ({ ...t, ...(g ? { g } : {}), reason, at })));
+  }
+
+  /** Gives each summary its places, once the table is read. */
+  finish(s: StaffSummary): void {
+    const bySummary = this.rests.get(s);
+    if (bySummary) s.cells = new Map([...bySummary].map(([k, places]) => [k, [...places.values()]]));
   }
 }
 
@@ -106,6 +152,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
   const hasFullTime = [...rows, ...columns].some((l) => l.meaning.regime === 'full-time');
   const byDate = new Map<string, StaffSummary>();
   const collector = new Collector();
+  const basis = new Basis();
   let withCategory = false;
   const summaryFor = (date: string | undefined): StaffSummary => {
     const key = date ?? '';
@@ -118,6 +165,21 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
   };
   const tallyOf = (s: StaffSummary, q: 'staff' | 'fixedTerm' | 'partTime' | 'smart'): Tally => (s[q] ??= emptyTally());
   const tableYear = t.referenceDate ? Number(t.referenceDate.slice(0, 4)) : undefined;
+  /** The figures a count cell belongs to, by what its lines say: the same choice as the counting below. */
+  const gapTargets = (m: LabelMeaning, subset: boolean, tdKnown: boolean): Omit<FigureGap, 'g' | 'reason' | 'at'>[] => {
+    if (m.movement) {
+      const year = m.year ?? tableYear;
+      return year === undefined ? [] : [{ q: m.movement, year }];
+    }
+    if (m.smart === 'none') return [];
+    if (m.smart && !m.staff) return [{ q: 'smart' }];
+    if (m.regime) {
+      const staff = !subset && hasFullTime ? [{ q: 'staff' as const }, ...(tdKnown ? [{ q: 'fixedTerm' as const }] : [])] : [];
+      return [...(m.regime !== 'full-time' ? [{ q: 'partTime' as const }] : []), ...staff];
+    }
+    if (subset) return m.contract === 'fixed-term' ? [{ q: 'fixedTerm' }] : [];
+    return [{ q: 'staff' }, ...(tdKnown ? [{ q: 'fixedTerm' as const }] : []), ...(m.category ? [{ q: 'category' as const, category: m.category }] : [])];
+  };
   const unmapped = new Set<string>();
   const scope = scopeOf(t.table);
 
@@ -137,7 +199,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
   const along = wholeCol ? columns : rows;
   const pure = (g: Gender) => along.find((l) => l.subset && l.meaning.gender === g && !l.meaning.regime && !l.meaning.contract && !l.meaning.smart);
   const genderPart = Boolean(pure('F') || pure('M'));
-  const genderSplit = (cell: StaffCell): { F: number; M: number; atF?: Place; atM?: Place } | undefined => {
+  const genderSplit = (cell: StaffCell): { F: number; M: number; atF?: Place; atM?: Place; parts: Record<Gender, StaffCell | undefined> } | undefined => {
     const partCell = (line: AxisLine | undefined) => (line ? t.byPosition.get(wholeCol ? cellKey(cell.row.index, line.index) : cellKey(line.index, cell.col.index)) : undefined);
     const total = usableCount(cell);
     const fCell = partCell(pure('F'));
@@ -145,8 +207,18 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     const F = usableCount(fCell)?.count;
     const M = usableCount(mCell)?.count;
     if (!total) return undefined;
-    if (F !== undefined) return { F, M: M ?? total.count - F, atF: fCell?.at, atM: mCell?.at };
-    if (M !== undefined) return { F: total.count - M, M, atM: mCell?.at };
+    const parts = { F: fCell, M: mCell };
+    if (F !== undefined) return { F, M: M ?? total.count - F, atF: fCell?.at, atM: mCell?.at, parts };
+    if (M !== undefined) return { F: total.count - M, M, atM: mCell?.at, parts };
+    return undefined;
+  };
+  /** The first cell of a «Totale | di cui donne» line that cannot be counted, and why. */
+  const splitGap = (cell: StaffCell): { reason: GapReason; at: Place } | undefined => {
+    const partCell = (line: AxisLine | undefined) => (line ? t.byPosition.get(wholeCol ? cellKey(cell.row.index, line.index) : cellKey(line.index, cell.col.index)) : undefined);
+    for (const c of [cell, partCell(pure('F')), partCell(pure('M'))]) {
+      const reason = gapReason(c);
+      if (reason && c) return { reason, at: c.at };
+    }
     return undefined;
   };
   const addCategory = (s: StaffSummary, category: Category, g: Gender, n: number) => {
@@ -168,12 +240,16 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
         // "Totale | di cui part-time | di cui T.D.": the total is the staff, with the gender of the line across or none
         const v = usableCount(cell);
         if (!v || v.count < 0) {
-          s.incomplete = true;
+          basis.gap(s, [{ q: 'staff' }, ...(m.category ? [{ q: 'category' as const, category: m.category }] : [])], m.gender, gapReason(cell) ?? 'out-of-range', cell.at);
           continue;
         }
         addTo(tallyOf(s, 'staff'), m.gender, v.count);
         collector.add(date ?? '', 'staff', m.gender, cell);
-        if (m.category && m.gender) addCategory(s, m.category, m.gender, v.count);
+        basis.rest(s, 'staff', m.gender, [cell]);
+        if (m.category && m.gender) {
+          addCategory(s, m.category, m.gender, v.count);
+          basis.rest(s, 'category', m.gender, [cell], undefined, m.category);
+        }
         if (m.category && v.count > 0) {
           const base = { category: m.category, label: label ?? m.category, count: v.count, at: cell.at, ...(date ? { referenceDate: date } : {}), order: t.order };
           if (m.gender) model.records.headcount.push({ ...base, gender: m.gender, fixedTerm: v.fixedTerm });
@@ -183,14 +259,17 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
       }
       const split = genderSplit(cell);
       if (!split || split.F < 0 || split.M < 0) {
-        s.incomplete = true;
+        const why = splitGap(cell) ?? { reason: 'out-of-range' as const, at: cell.at };
+        basis.gap(s, [{ q: 'staff' }, ...(m.category ? [{ q: 'category' as const, category: m.category }] : [])], undefined, why.reason, why.at);
         continue;
       }
       for (const g of ['F', 'M'] as const) {
         addTo(tallyOf(s, 'staff'), g, split[g]);
         collector.add(date ?? '', 'staff', g, cell);
+        basis.rest(s, 'staff', g, [cell, split.parts[g]]);
         if (m.category) {
           addCategory(s, m.category, g, split[g]);
+          basis.rest(s, 'category', g, [cell, split.parts[g]], undefined, m.category);
           const at = (g === 'F' ? split.atF : split.atM) ?? cell.at;
           if (split[g] > 0) model.records.headcount.push({ category: m.category, label: label ?? m.category, gender: g, count: split[g], fixedTerm: 0, at, ...(date ? { referenceDate: date } : {}), order: t.order });
         }
@@ -204,14 +283,11 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     const date = m.date ?? (m.year !== undefined && !m.movement && t.kind !== 'turnover' ? `${m.year}-12-31` : t.referenceDate);
     const s = summaryFor(date);
     const v = usableCount(cell);
-    if (!v) {
-      s.incomplete = true;
-      continue;
-    }
     const g = m.gender;
-    const fixedTerm = m.contract === 'fixed-term' ? v.count : v.fixedTerm;
-    if (v.count < 0 || fixedTerm < 0 || fixedTerm > v.count) {
-      s.incomplete = true; // reported by value-out-of-range, never counted
+    const fixedTerm = v ? (m.contract === 'fixed-term' ? v.count : v.fixedTerm) : 0;
+    if (!v || v.count < 0 || fixedTerm < 0 || fixedTerm > v.count) {
+      // n.d., unreadable, or impossible (reported by value-out-of-range): never counted, the figures it belongs to are not known
+      basis.gap(s, gapTargets(m, subset, m.contract !== undefined), g, gapReason(cell) ?? 'out-of-range', cell.at);
       continue;
     }
     const tdKnown = m.contract !== undefined || (cell.count.kind === 'count' && cell.count.notation !== 'plain');
@@ -225,6 +301,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
       s.turnover.set(year, entry);
       addTo((entry[m.movement] ??= emptyTally()), g, v.count);
       collector.add(dateKey, m.movement, g, cell, year);
+      basis.rest(s, m.movement, g, [cell], year);
       if (g && written) model.records.turnover.push({ movement: m.movement, year, gender: g, count: v.count, fixedTerm, at: cell.at, order: t.order });
       continue;
     }
@@ -232,6 +309,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     if (m.smart && !m.staff) {
       addTo(tallyOf(s, 'smart'), g, v.count);
       collector.add(dateKey, 'smart', g, cell);
+      basis.rest(s, 'smart', g, [cell]);
       if (g && !subset && written) model.records.smartWorking.push({ mode: m.smart === 'full' ? 'full' : 'partial', gender: g, count: v.count, ...base, order: t.order });
       continue;
     }
@@ -239,13 +317,16 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
       if (m.regime !== 'full-time') {
         addTo(tallyOf(s, 'partTime'), g, v.count);
         collector.add(dateKey, 'partTime', g, cell);
+        basis.rest(s, 'partTime', g, [cell]);
       }
       if (!subset && hasFullTime) {
         addTo(tallyOf(s, 'staff'), g, v.count);
         collector.add(dateKey, 'staff', g, cell);
+        basis.rest(s, 'staff', g, [cell]);
         if (tdKnown) {
           addTo(tallyOf(s, 'fixedTerm'), g, fixedTerm);
           collector.add(dateKey, 'fixedTerm', g, cell);
+          basis.rest(s, 'fixedTerm', g, [cell]);
         }
       }
       if (g && !subset && written) model.records.workTime.push({ regime: m.regime, gender: g, count: v.count, fixedTerm, ...base, order: t.order });
@@ -257,18 +338,22 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
       if (m.contract === 'fixed-term') {
         addTo(tallyOf(s, 'fixedTerm'), g, v.count);
         collector.add(dateKey, 'fixedTerm', g, cell);
+        basis.rest(s, 'fixedTerm', g, [cell]);
         if (!g && written) model.records.ungendered.push({ figure: 'fixed-term', count: v.count, ...lineFacts(cell), ...base, order: t.order });
       }
       continue;
     }
     addTo(tallyOf(s, 'staff'), g, v.count);
     collector.add(dateKey, 'staff', g, cell);
+    basis.rest(s, 'staff', g, [cell]);
     if (tdKnown) {
       addTo(tallyOf(s, 'fixedTerm'), g, fixedTerm);
       collector.add(dateKey, 'fixedTerm', g, cell);
+      basis.rest(s, 'fixedTerm', g, [cell]);
     }
     if (m.category && g) {
       addCategory(s, m.category, g, v.count);
+      basis.rest(s, 'category', g, [cell], undefined, m.category);
       const { label, structure } = lineFacts(cell);
       const age = m.age && m.age !== 'other' && (AGE_BANDS as readonly string[]).includes(m.age) ? (m.age as AgeBand) : undefined;
       if (written) model.records.headcount.push({ category: m.category, label: label ?? m.category, gender: g, count: v.count, fixedTerm, ...base, ...(age ? { ageBand: age } : {}), ...(structure ? { structure } : {}), order: t.order });
@@ -299,6 +384,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
         }
       }
     }
+    basis.finish(s);
     model.summaries.push(s);
   }
 }

@@ -16,7 +16,7 @@ import { annotatedSheet } from '../cells';
 import { noteText } from '../finding-text';
 import { RawZipEntry, ZipBuilder } from '../zip-writer';
 import { crc32 } from './crc32';
-import { findingsFilterRange, findingsSheetName, findingsSheetXml } from './findings-sheet';
+import { FINDINGS_PRINT_TITLES, findingsFilterRange, findingsSheetName, findingsSheetXml } from './findings-sheet';
 import { CellMark, markFindings } from './marks';
 import { Note, patchComments, patchVml, vmlBlocks } from './notes';
 import { CONTENT_TYPE, ContentTypes, REL, REL_TYPE, Rels, relsPath, resolveTarget } from './package-parts';
@@ -32,6 +32,7 @@ export class UnpatchableError extends Error {}
 
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 const FILTER_NAME = '_xlnm._FilterDatabase';
+const PRINT_TITLES = '_xlnm.Print_Titles';
 
 interface SheetEntry {
   name: string;
@@ -193,12 +194,16 @@ function addFindingsSheet(wb: XmlPart, wbRels: Rels, sheets: SheetEntry[], sheet
     if (m.kind === Kind.Empty) wb.replace(m.start, m.end, `<${main}sheets>${sheetTag}</${main}sheets>`);
     else wb.insert(wb.markup[wb.closing(sheetsAt)].start, sheetTag);
   }
-  // the filter's hidden name, as Excel writes one for every filtered range
-  const ref = `'${name.replace(/'/g, "''")}'!${findingsFilterRange(count)}`;
-  addDefinedName(wb, `<${main}definedName name="${FILTER_NAME}" localSheetId="${sheets.length}" hidden="1">${escapeXmlText(ref)}</${main}definedName>`);
+  // the filter's hidden name, as Excel writes one for every filtered range; the header printed on every page
+  const quoted = `'${name.replace(/'/g, "''")}'`;
+  addDefinedName(
+    wb,
+    `<${main}definedName name="${FILTER_NAME}" localSheetId="${sheets.length}" hidden="1">${escapeXmlText(`${quoted}!${findingsFilterRange(count)}`)}</${main}definedName>` +
+      `<${main}definedName name="${PRINT_TITLES}" localSheetId="${sheets.length}">${escapeXmlText(`${quoted}!${FINDINGS_PRINT_TITLES}`)}</${main}definedName>`,
+  );
 }
 
-/** Adds a defined name to the workbook, where the schema puts <definedNames>. */
+/** Adds defined names to the workbook, where the schema puts <definedNames> (once: the part is not read again between two calls). */
 function addDefinedName(wb: XmlPart, xml: string): void {
   const rootIndex = wb.markup.indexOf(wb.root());
   const main = prefixOf(wb.markup[rootIndex].name);
@@ -224,6 +229,15 @@ export interface PatchSource {
 
 const MACRO_WORKBOOK = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 
+export interface CopyOptions {
+  /** The workbook is declared macro-enabled (see patchedCopy). */
+  macroEnabled?: boolean;
+  /** Who the printed «Anomalie» pages are of (their footer): the entity, else the file's name. */
+  owner?: string;
+  /** The package was built from the values read (workbookFromGrids): texts already cut, formulas already values. */
+  fromGrids?: boolean;
+}
+
 /**
  * The annotated copy of an xlsx (or xlsm) package, as bytes. Throws UnpatchableError when the
  * package cannot be edited. `macroEnabled`: the workbook is declared macro-enabled (a copy of an
@@ -231,7 +245,7 @@ const MACRO_WORKBOOK = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
  * `fromGrids`: the package was built from the values read (workbookFromGrids), where texts are cut
  * and formulas are values already.
  */
-export async function patchedCopy(source: PatchSource, findings: readonly Finding[], options: { macroEnabled?: boolean; fromGrids?: boolean } = {}): Promise<Buffer> {
+export async function patchedCopy(source: PatchSource, findings: readonly Finding[], options: CopyOptions = {}): Promise<Buffer> {
   const { file } = source;
   const p = new Package(openXlsxPackage(source.bytes, file));
   const ctBytes = await p.read('[Content_Types].xml');
@@ -291,7 +305,7 @@ export async function patchedCopy(source: PatchSource, findings: readonly Findin
   const worksheets = new Set(sheets.filter((s) => s.worksheet).map((s) => s.name));
   const findingsPath = p.freshName((n) => posix.join(posix.dirname(wbPath), `worksheets/sheet${n}.xml`));
   const sheetOf = (f: Finding) => (worksheets.has(annotatedSheet(file, f.sheet)) ? annotatedSheet(file, f.sheet) : undefined);
-  p.write(findingsPath, Buffer.from(findingsSheetXml(mine, file, sheetOf, styles), 'utf8'));
+  p.write(findingsPath, Buffer.from(findingsSheetXml(mine, file, sheetOf, styles, options.owner), 'utf8'));
   addFindingsSheet(wb, wbRels, sheets, findingsPath, ct, mine.length);
 
   // styles (a new part when the package had none)

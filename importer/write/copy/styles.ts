@@ -145,9 +145,14 @@ export class StylesPatch {
     return this.plainXf('header', { fontId: this.font('bold-white', '<b/><color rgb="FFFFFFFF"/>'), fillId: this.fill('FF1F3864'), applyFont: 1, applyFill: 1 });
   }
 
-  /** A link to a cell: blue, underlined. */
+  /** A link to a cell: blue, underlined, at the top. */
   link(): number {
-    return this.plainXf('link', { fontId: this.font('link', '<u/><color rgb="FF0563C1"/>'), applyFont: 1 });
+    return this.plainXf('link', { fontId: this.font('link', '<u/><color rgb="FF0563C1"/>'), applyFont: 1, applyAlignment: 1 }, '<alignment vertical="top"/>');
+  }
+
+  /** A short text of a row whose message takes several lines: at the top, beside the message's first line. */
+  top(): number {
+    return this.plainXf('top', { applyAlignment: 1 }, '<alignment vertical="top"/>');
   }
 
   /** A message: wrapped, at the top. */
@@ -155,9 +160,9 @@ export class StylesPatch {
     return this.plainXf('wrap', { applyAlignment: 1 }, '<alignment vertical="top" wrapText="1"/>');
   }
 
-  /** A severity cell of the findings sheet: the default format with the fill. */
+  /** A severity cell of the findings sheet: the default format with the fill, at the top. */
   filled(argb: string): number {
-    return this.plainXf(`fill ${argb}`, { fillId: this.fill(argb), applyFill: 1 });
+    return this.plainXf(`fill ${argb}`, { fillId: this.fill(argb), applyFill: 1, applyAlignment: 1 }, '<alignment vertical="top"/>');
   }
 
   get changed(): boolean {
