@@ -36,7 +36,7 @@ export async function runDossier(task: DossierTask): Promise<DossierOutcome> {
   try {
     const result = await importDossier(task.files, task.outDir, (file) => task.port?.postMessage({ file }), task.name, task.mapping);
     const d = result.analysis.dossier;
-    return { summary: summarise(task.name, task.outName, d, result.outputs), details: describeDossier(d), failed: result.failed, warnings: result.warnings };
+    return { summary: summarise(task.name, task.outName, d, result.outputs), details: describeDossier(d), failed: result.failed + result.outputsFailed, warnings: result.warnings };
   } finally {
     task.port?.close();
   }

@@ -1,6 +1,5 @@
 import { ParsedMapping } from '../engine/mapping/parse';
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
@@ -13,9 +12,8 @@ import { removeStaleTemps } from '../write/stale-temp';
 import { writeSummaryXlsx } from '../write/summary-xlsx';
 import { DossierSummary, summarise } from './batch-summary';
 import type { DossierOutcome, DossierTask } from './batch-worker';
-import { collectInputs, CollectedFile } from './collect';
+import { collectInputs, CollectedFile, entryKind, sortedEntries } from './collect';
 import { createProgress, ProgressSink } from './progress';
-import { isSpreadsheetPath } from '../read/read-source';
 
 export { summarise };
 export type { DossierSummary };
@@ -29,19 +27,23 @@ export interface BatchDossier {
 /** Every immediate subfolder of root is a dossier; files directly in root form one more, named after root. */
 export async function planBatch(root: string): Promise<BatchDossier[]> {
   const abs = resolve(root);
-  const entries = await readdir(abs, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const dossiers: BatchDossier[] = [];
-  const loose = entries.filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$') && isSpreadsheetPath(e.name));
-  const folders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.'));
+  const loose: CollectedFile[] = [];
+  const folders: { name: string; path: string }[] = [];
+  for (const e of await sortedEntries(abs)) {
+    const k = await entryKind(abs, e);
+    if (!k) continue;
+    if ('folder' in k) folders.push({ name: e.name, path: k.folder });
+    else loose.push({ path: k.file, file: e.name, ...(k.refused ? { refused: k.refused } : {}) });
+  }
   if (loose.length) {
     // the loose files' dossier is named after root, unless a subfolder already has that name
     const name = folders.some((f) => f.name === basename(abs)) ? `${basename(abs)} (file nella cartella radice)` : basename(abs);
-    dossiers.push({ name, root: abs, files: loose.map((e) => ({ path: join(abs, e.name), file: e.name })) });
+    dossiers.push({ name, root: abs, files: loose });
   }
-  for (const e of folders) {
-    const { files } = await collectInputs([join(abs, e.name)]);
-    dossiers.push({ name: e.name, root: join(abs, e.name), files });
+  for (const f of folders) {
+    const { files } = await collectInputs([f.path]);
+    dossiers.push({ name: f.name, root: f.path, files });
   }
   return dossiers;
 }
@@ -90,7 +92,7 @@ export async function runBatch(root: string, outDir: string, opts: BatchOptions 
   const plan = await planBatch(root);
   await removeStaleTemps(outDir);
   // folder names come from the input: each becomes one safe name inside outDir, never a path
-  const outNames = distinctSafeSegments(plan.map((d) => d.name));
+  const outNames = distinctSafeSegments(plan.map((d) => d.name), ['summary.json', 'summary.xlsx']);
   const threads = Math.max(1, Math.min(opts.workers ?? availableParallelism(), Math.max(1, plan.length)));
   const pool = new Piscina<DossierTask, DossierOutcome>({ filename: workerFile(), minThreads: 0, maxThreads: threads, idleTimeout: 1000 });
   const progress = opts.progress ? createProgress(plan.length, opts.progress) : undefined;

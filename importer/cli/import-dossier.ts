@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Analysis, SourceInput, analyse } from '../engine/analyse';
 import { ParsedMapping } from '../engine/mapping/parse';
+import { CsvOptions } from '../read/csv';
 import { ReadError } from '../read/read-error';
 import { LIMITS } from '../read/limits';
 import { readSourceDetailed } from '../read/read-source';
@@ -12,8 +13,10 @@ import { writePiaoJson } from '../write/piao-json';
 import { writePiaoXlsx } from '../write/piao-xlsx';
 import { outputPath } from '../write/safe-path';
 import { writeReport } from '../write/report/report';
-import { writeCugCsvs } from '../write/cug-csv';
+import { cugCsvFiles } from '../write/cug-csv';
+import { writeFileAtomic } from '../write/atomic';
 import { CollectedFile } from './collect';
+import { isSystemError, systemReason } from './system-errors';
 
 export interface DossierResult {
   analysis: Analysis;
@@ -22,25 +25,39 @@ export interface DossierResult {
   failed: number;
   /** Italian lines about outputs that could not be written (the others were). */
   warnings: string[];
+  /** piao.json, PIAO.xlsx, report.html or mappatura.json that could not be written (a full disk...): said in `warnings`. */
+  outputsFailed: number;
 }
 
 function reason(err: unknown): string {
   if (err instanceof ReadError) return err.reason.replace(/\.$/, '');
+  // the system's own words are English («ENOSPC: no space left on device»): say them in Italian
+  if (isSystemError(err) || err instanceof RangeError) return systemReason(err);
   return err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : String(err);
+}
+
+/** The delimiter and encoding a mapping gives for a CSV (the officer may have corrected them), if any. */
+function csvReadingOf(file: string, mapping: ParsedMapping | undefined): CsvOptions | undefined {
+  const entry = mapping?.sheets.find((s) => s.file === file && s.csv);
+  return entry?.csv ? { delimiter: entry.csv.delimiter, encoding: entry.csv.encoding } : undefined;
 }
 
 /**
  * Reads the files of one dossier for the engine (xlsx with the streaming reader): a failure never
  * stops the others, and the dossier's grids stay within LIMITS.maxCellsPerDossier together.
  */
-export async function readDossierInputs(files: CollectedFile[], onFile?: (file: string) => void): Promise<SourceInput[]> {
+export async function readDossierInputs(files: CollectedFile[], onFile?: (file: string) => void, mapping?: ParsedMapping): Promise<SourceInput[]> {
   const inputs: SourceInput[] = [];
   let cells = 0;
   for (const f of files) {
     onFile?.(f.file);
+    if (f.refused) {
+      inputs.push({ file: f.file, error: `${f.file}: ${f.refused}` });
+      continue;
+    }
     try {
       // the dossier's grids stay in memory together: each file reads within what is left
-      const read = await readSourceDetailed(f.path, f.file, { dossierCellsLeft: LIMITS.maxCellsPerDossier - cells });
+      const read = await readSourceDetailed(f.path, f.file, { dossierCellsLeft: LIMITS.maxCellsPerDossier - cells, csv: csvReadingOf(f.file, mapping) });
       cells += read.grids.reduce((n, g) => n + g.cellCount, 0);
       inputs.push({ file: f.file, grids: read.grids, problems: read.problems });
     } catch (err) {
@@ -56,17 +73,26 @@ export async function readDossierInputs(files: CollectedFile[], onFile?: (file: 
  * outputs: piao.json (validated first), the annotated copies, PIAO.xlsx and report.html.
  */
 export async function importDossier(files: CollectedFile[], outDir: string, onFile?: (file: string) => void, title = basename(outDir), mapping?: ParsedMapping): Promise<DossierResult> {
-  const inputs = await readDossierInputs(files, onFile);
+  const inputs = await readDossierInputs(files, onFile, mapping);
   const analysis = analyse(inputs, { mapping });
   const dossier = analysis.dossier;
   const outputs: string[] = [];
   const warnings: string[] = analysis.mappingNotes.map((n) => n.message);
-  await writePiaoJson(join(outDir, 'piao.json'), dossier);
-  outputs.push('piao.json');
-  await writeMappingJson(join(outDir, 'mappatura.json'), analysis.mapping);
-  outputs.push('mappatura.json');
+  let outputsFailed = 0;
+  // one output that cannot be written (a full disk, a name taken) never stops the others
+  const write = async (name: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+      outputs.push(name);
+    } catch (err) {
+      outputsFailed++;
+      warnings.push(`${name} non si è potuto scrivere (${reason(err)}).`);
+    }
+  };
+  await write('piao.json', () => writePiaoJson(join(outDir, 'piao.json'), dossier));
+  await write('mappatura.json', () => writeMappingJson(join(outDir, 'mappatura.json'), analysis.mapping));
   // the Relazione CUG tables, one CSV each for pasting into the portal
-  if (dossier.cug) outputs.push(...(await writeCugCsvs(outDir, dossier.cug)));
+  for (const f of cugCsvFiles(dossier.cug)) await write(f.name, () => writeFileAtomic(join(outDir, f.name), f.text));
 
   const readable = files.filter((f) => dossier.sources.find((s) => s.file === f.file)?.status === 'ok');
   const annotated = annotatedNames(readable.map((f) => f.file));
@@ -82,9 +108,7 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
       warnings.push(`${f.file}: la copia annotata non si è potuta scrivere (${reason(err)}).`);
     }
   }
-  await writePiaoXlsx(join(outDir, 'PIAO.xlsx'), dossier, annotated);
-  outputs.push('PIAO.xlsx');
-  await writeReport(join(outDir, 'report.html'), dossier, { title, annotated, mapping: analysis.mapping });
-  outputs.push('report.html');
-  return { analysis, outputs, failed: inputs.filter((i) => !i.grids).length, warnings };
+  await write('PIAO.xlsx', () => writePiaoXlsx(join(outDir, 'PIAO.xlsx'), dossier, annotated));
+  await write('report.html', () => writeReport(join(outDir, 'report.html'), dossier, { title, annotated, mapping: analysis.mapping }));
+  return { analysis, outputs, failed: inputs.filter((i) => !i.grids).length, warnings, outputsFailed };
 }

@@ -1,8 +1,9 @@
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ParsedMapping, parseMapping } from '../engine/mapping/parse';
 import { basename, join, resolve, sep } from 'node:path';
-import { collectInputs } from './collect';
+import { collectInputs, specialFileReason } from './collect';
 import { importDossier } from './import-dossier';
 import { describeDossier } from './summary';
 import { Severity } from '../engine/schema/dossier';
@@ -10,6 +11,8 @@ import { RULES } from '../engine/rules/registry';
 import { runBatch } from './batch';
 import { ProgressSink } from './progress';
 import { removeStaleTemps } from '../write/stale-temp';
+import { BATCH_OUTPUTS, prepareOutDir } from './out-dir';
+import { systemReason } from './system-errors';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3 } as const;
 
@@ -42,11 +45,13 @@ Opzioni:
                               da un'importazione precedente, corretto a mano) invece di riconoscere
                               le colonne da sé
 
-Codici di uscita:
-  0  tutti gli input sono stati letti
+Codici di uscita (nessun altro):
+  0  tutti gli input sono stati letti e i risultati scritti
   1  solo con --fail-on: ci sono segnalazioni di quel livello
-  2  uso scorretto del comando
-  3  uno o più input non si sono potuti leggere (gli altri sono stati importati)
+  2  uso scorretto del comando, detto prima di leggere i file (anche un --out
+     impossibile: un file, una cartella senza permessi di scrittura...)
+  3  uno o più input non si sono potuti leggere (gli altri sono stati importati),
+     o un risultato non si è potuto scrivere, o l'importazione si è interrotta
 
 File letti: .xlsx, .xlsm, .csv (separatore ; , o tabulazione; UTF-8 o Windows-1252).
 I file di origine non vengono mai modificati.`;
@@ -86,7 +91,27 @@ function failLevelReached(findings: { severity: Severity }[], level: string | un
   return findings.some((f) => rank[f.severity] >= threshold);
 }
 
+/**
+ * Runs one command and returns its exit status: only the codes of EXIT, ever. Whatever stops a run
+ * half-way (a disk that fills up, a folder removed meanwhile) is one Italian line and status 3.
+ */
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  try {
+    return await command(argv, io);
+  } catch (err) {
+    io.err(`piao: l'importazione si è interrotta prima della fine: ${interruption(err)}. I risultati già scritti restano; quelli mancanti non sono stati scritti.`);
+    if (process.env.PIAO_DEBUG) io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    return EXIT.unreadable;
+  }
+}
+
+function interruption(err: unknown): string {
+  const path = (err as NodeJS.ErrnoException | undefined)?.path;
+  const reason = systemReason(err);
+  return path ? `${path}: ${reason}` : reason;
+}
+
+async function command(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -126,12 +151,15 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   let mapping: ParsedMapping | undefined;
   if (values.mappa !== undefined) {
     try {
+      // a pipe or a device given as the mapping would never end: only a regular file is read
+      const special = existsSync(values.mappa) && !statSync(values.mappa).isDirectory() ? specialFileReason(statSync(values.mappa)) : undefined;
+      if (special) return usage(io, `--mappa: ${values.mappa} ${special.replace(/:.*$/, '')}: indica il file mappatura.json.`);
       mapping = parseMapping(await readFile(values.mappa, 'utf8'), values.mappa);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return usage(io, `--mappa: il file ${values.mappa} non esiste.`);
       if (code === 'EISDIR') return usage(io, `--mappa: ${values.mappa} è una cartella, non un file mappatura.json.`);
-      if (code) return usage(io, `--mappa: il file ${values.mappa} non si può leggere (${code}).`);
+      if (code) return usage(io, `--mappa: il file ${values.mappa} non si può leggere (${systemReason(err)}).`);
       return usage(io, (err as Error).message);
     }
   }
@@ -148,6 +176,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   const inside = outsideInputs(outDir, rest);
   if (inside) return usage(io, `la cartella di uscita ${values.out} è dentro la cartella di input ${inside}: scegline un'altra.`);
   const { root, files, missing } = await collectInputs(rest);
+  if (files.length > 0) {
+    const outProblem = await prepareOutDir(values.out);
+    if (outProblem) return usage(io, outProblem);
+  }
   for (const m of missing) io.err(`piao: ${m}: file o cartella inesistente.`);
   if (files.length === 0) {
     io.err('piao: nessun foglio di calcolo (.xlsx, .csv) trovato negli input indicati.');
@@ -162,15 +194,17 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   for (const f of d.findings) if (f.rule === 'mapping-unusable') io.err(`piao: ${f.message}`);
   const copies = result.outputs.filter((o) => o.startsWith('annotated/')).length;
   io.out(`Risultati in ${values.out}: ${result.outputs.filter((o) => !o.startsWith('annotated/')).join(', ')}${copies ? `, annotated/ (${copies} ${copies === 1 ? 'copia annotata' : 'copie annotate'})` : ''}`);
-  if (result.failed > 0 || missing.length > 0) return EXIT.unreadable;
+  if (result.failed > 0 || missing.length > 0 || result.outputsFailed > 0) return EXIT.unreadable;
   if (failLevelReached(d.findings, failOn)) return EXIT.findings;
   return EXIT.ok;
 }
 
+/** The input folder that would contain the output folder (a file given as input contains nothing: --out's own check says why it cannot be used). */
 function outsideInputs(outDir: string, inputs: string[]): string | undefined {
   for (const input of inputs) {
     const abs = resolve(input);
-    if (outDir === abs || outDir.startsWith(abs + sep)) return input;
+    const isFolder = existsSync(abs) && statSync(abs).isDirectory();
+    if (isFolder && (outDir === abs || outDir.startsWith(abs + sep))) return input;
   }
   return undefined;
 }
@@ -181,6 +215,9 @@ async function batchCommand(rest: string[], out: string | undefined, failOn: str
   const outDir = resolve(out);
   const inside = outsideInputs(outDir, rest);
   if (inside) return usage(io, `la cartella di uscita ${out} è dentro la cartella di input ${inside}: scegline un'altra.`);
+  if (!existsSync(rest[0]) || !statSync(rest[0]).isDirectory()) return usage(io, `${rest[0]}: cartella inesistente.`);
+  const outProblem = await prepareOutDir(out, BATCH_OUTPUTS);
+  if (outProblem) return usage(io, outProblem);
   let result;
   try {
     result = await runBatch(rest[0], outDir, { workers, mapping, progress: io.progress ?? { write: (t) => io.out(t.replace(/\n$/, '')) } });

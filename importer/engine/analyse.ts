@@ -1,3 +1,5 @@
+import { danglingLinkNotes, resolveFormulas } from './formulas/resolve';
+import { overlongTexts } from './grid/long-texts';
 import { detectTables } from './detect/detect';
 import { DetectedTable } from './detect/table';
 import { FAMILIES, TableFamily } from './families';
@@ -102,8 +104,11 @@ export function analyse(inputs: readonly SourceInput[], options: AnalyseOptions 
   for (const input of inputs) {
     const source: SourceModel = { file: input.file, status: input.grids ? 'ok' : 'failed', sheets: [], grids: input.grids ?? [] };
     if (!input.grids) source.error = input.error ?? `${input.file}: il file non si può leggere.`;
-    if (input.grids && input.problems?.length) source.problems = input.problems;
+    if (input.grids && input.problems?.length) source.problems = [...input.problems];
     for (const grid of source.grids) {
+      // what a spreadsheet program would show: formulas the file left uncomputed, texts over Excel's limit
+      const met = [...resolveFormulas(grid), ...danglingLinkNotes(grid), ...overlongTexts(grid)];
+      if (met.length) source.problems = [...(source.problems ?? []), ...met];
       const entry = options.mapping && entryFor(grid, input.file, options.mapping.sheets, options.mapping.problems);
       const applied = entry ? applySheetMapping(grid, input.file, entry) : undefined;
       if (applied?.problems) for (const p of applied.problems) model.mappingProblems.push({ problem: p, grid });

@@ -3,11 +3,22 @@ import { basename, extname } from 'node:path';
 import { a1 } from '../engine/grid/address';
 import { Grid } from '../engine/grid/grid';
 import { ReadProblem } from '../engine/read-problem';
-import { decodeText } from './decode';
-import { detectDelimiter } from './delimiter';
+import { CsvReading } from '../engine/grid/grid';
+import { TextEncoding, decodeAs, decodeText } from './decode';
+import { Delimiter, detectDelimiter } from './delimiter';
+import { lineEndings } from './line-endings';
 import { CellBudget, LIMITS, cellBudget, itNumber } from './limits';
 import { ReadError } from './read-error';
 import { sniff } from './sniff';
+
+/** How to read a CSV when the mapping says (mappatura.json's `csv`, corrected by the officer): else guessed. */
+export interface CsvOptions {
+  delimiter?: Delimiter;
+  encoding?: TextEncoding;
+}
+
+/** papaparse's record separator for each kind of line ending (a mix is made LF first). */
+const NEWLINE: Record<CsvReading['lineEnding'], '\r\n' | '\n' | '\r'> = { CRLF: '\r\n', LF: '\n', CR: '\r', mixed: '\n' };
 
 export interface CsvReadResult {
   grids: Grid[];
@@ -89,19 +100,23 @@ function parseWhole(text: string, delimiter: string, maxCells: number): WholePar
  * cell: its line is read again with quotes as plain text, the lines after it normally, and the
  * user is told where.
  */
-export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = cellBudget()): CsvReadResult {
+export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = cellBudget(), options: CsvOptions = {}): CsvReadResult {
   const nature = sniff(bytes);
   if (nature === 'empty') throw new ReadError(file, 'il file è vuoto.');
   if (nature === 'zip' || nature === 'ole') {
     throw new ReadError(file, 'il file ha estensione .csv ma contiene una cartella di lavoro Excel: rinominalo in .xlsx.');
   }
   if (nature === 'binary') throw new ReadError(file, 'il file non contiene testo leggibile (codifica non riconosciuta o file non di testo): salvalo da Excel come «CSV UTF-8».');
-  const decoded = decodeText(bytes);
-  const text = decoded.text;
+  const decoded = options.encoding ? decodeAs(bytes, options.encoding) : decodeText(bytes);
+  // CRLF, LF, a lone CR, or a mix of them in one file: every kind ends a record
+  const { text, lineEnding } = lineEndings(decoded.text);
+  const newline = NEWLINE[lineEnding];
   if (text.trim() === '') throw new ReadError(file, 'il file è vuoto.');
-  const delimiter = detectDelimiter(text);
+  const delimiter = options.delimiter ?? detectDelimiter(text);
   const sheet = basename(file, extname(file));
   const grid = new Grid(file, sheet);
+  // how it was read, for mappatura.json (where the officer can correct it)
+  grid.csv = { delimiter, encoding: decoded.encoding, lineEnding };
   const problems: ReadProblem[] = [];
   if (decoded.encoding === 'mixed') {
     const line = lineNumberAt(text, decoded.firstLegacyByte ?? 0);
@@ -139,6 +154,7 @@ export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = ce
     let badQuote = -1;
     Papa.parse<string[]>(segment, {
       delimiter,
+      newline,
       quoteChar,
       skipEmptyLines: false,
       step(results, parser) {
@@ -164,6 +180,7 @@ export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = ce
     const at = row;
     Papa.parse<string[]>(segment.slice(recordStart, lineEnd), {
       delimiter,
+      newline,
       quoteChar: NO_QUOTES,
       step(results) {
         addRow(results.data);

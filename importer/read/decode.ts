@@ -118,3 +118,16 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 export function looksLikeUtf16(bytes: Uint8Array): boolean {
   return utf16WithoutBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) !== undefined;
 }
+
+/**
+ * Decodes the bytes in the encoding given (a mapping corrected by the officer says which): a BOM of
+ * that encoding is removed; `mixed` reads UTF-8 where it is valid and Windows-1252 elsewhere.
+ */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncoding): DecodedText {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (encoding === 'mixed') return { ...decodeMixed(buf), encoding: 'mixed' };
+  const bom = byteOrderMark(buf);
+  const body = bom && bom.encoding === encoding ? buf.subarray(bom.length) : buf;
+  const text = encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, encoding);
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
+}

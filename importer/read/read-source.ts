@@ -1,9 +1,10 @@
 import type ExcelJS from 'exceljs';
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Grid } from '../engine/grid/grid';
 import { ReadProblem } from '../engine/read-problem';
-import { readCsv } from './csv';
+import { CsvOptions, readCsv } from './csv';
 import { LIMITS, cellBudget, itBytes } from './limits';
 import { ReadError } from './read-error';
 import { readXlsxFull } from './xlsx';
@@ -32,6 +33,8 @@ export interface ReadOptions {
   workbook?: 'stream' | 'full';
   /** Cells this file may still add to its dossier (LIMITS.maxCellsPerDossier less what is read). */
   dossierCellsLeft?: number;
+  /** For a CSV: the delimiter and encoding to read it with (from --mappa), instead of guessing them. */
+  csv?: CsvOptions;
 }
 
 /** One source once read: its grids, what the reader met on the way, and the workbook when asked for. */
@@ -46,7 +49,10 @@ function fsReason(err: unknown): string {
   if (code === 'ENOENT') return 'il file non esiste.';
   if (code === 'EACCES' || code === 'EPERM') return 'non ho i permessi per leggerlo.';
   if (code === 'EISDIR') return 'è una cartella, non un file.';
-  return `non si può leggere (${code ?? 'errore'}).`;
+  if (code === 'ELOOP') return 'è un collegamento simbolico che rimanda a sé stesso.';
+  if (code === 'EIO') return 'non si può leggere: errore del disco.';
+  if (code === 'EMFILE' || code === 'ENFILE') return 'non si può aprire ora: troppi file aperti.';
+  return `non si può leggere (il sistema risponde ${code ?? 'con un errore'}).`;
 }
 
 /**
@@ -57,14 +63,21 @@ export async function readSourceDetailed(path: string, file: string, options: Re
   const ext = extname(path).toLowerCase();
   if (ext in REFUSED_EXTENSIONS) throw new ReadError(file, REFUSED_EXTENSIONS[ext]);
   let bytes: Uint8Array;
+  let handle: FileHandle | undefined;
   try {
-    const s = await stat(path);
+    // opened without waiting (a named pipe with no writer would block the open), then checked on
+    // the descriptor itself: what is read is what was checked, a regular file
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const s = await handle.stat();
     if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (!s.isFile()) throw new ReadError(file, 'non è un file normale (è una pipe, un socket o un dispositivo): piao legge solo file normali (.xlsx, .csv).');
     if (s.size > LIMITS.maxFileBytes) throw new ReadError(file, `è troppo grande (${itBytes(s.size)}, limite ${itBytes(LIMITS.maxFileBytes)}): dividilo in più file.`);
-    bytes = await readFile(path);
+    bytes = await handle.readFile();
   } catch (err) {
     if (err instanceof ReadError) throw err;
     throw new ReadError(file, fsReason(err));
+  } finally {
+    await handle?.close();
   }
   return readBytesDetailed(bytes, file, ext, options);
 }
@@ -78,7 +91,7 @@ export async function readBytesDetailed(bytes: Uint8Array, file: string, ext = e
   try {
     const budget = cellBudget(options.dossierCellsLeft);
     if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
-      const r = readCsv(bytes, file, budget);
+      const r = readCsv(bytes, file, budget, options.csv);
       return { grids: r.grids, problems: r.problems };
     }
     if (options.workbook === 'full') {
@@ -89,8 +102,9 @@ export async function readBytesDetailed(bytes: Uint8Array, file: string, ext = e
     return await readXlsxStream(bytes, file, budget);
   } catch (err) {
     if (err instanceof ReadError) throw err;
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new ReadError(file, `non si può leggere (${detail.split('\n')[0].slice(0, 160)}).`);
+    // a library's own (English) words never reach the officer; PIAO_DEBUG shows them to a developer
+    const detail = err instanceof Error ? err.message.split('\n')[0].slice(0, 160) : String(err);
+    throw new ReadError(file, `non si può leggere: il file non è nel formato che Excel o LibreOffice scrivono. Aprilo e salvalo di nuovo${process.env.PIAO_DEBUG ? ` (${detail})` : ''}.`);
   }
 }
 

@@ -8,7 +8,9 @@ import { cellInput } from '../engine/grid/cell-input';
 import { CellBudget, LIMITS, cellBudget, itNumber } from './limits';
 import { ReadError } from './read-error';
 import { XlsxPackage, openXlsxPackage, zipReadError } from './xlsx-package';
-import { Attributes, parseXmlStream } from './xml-stream';
+import { Attributes, XmlFormatError, asUtf8, parseXmlStream, withoutMainPrefix } from './xml-stream';
+import { shiftFormula } from '../engine/formulas/shift';
+import { excelSheetNames, renamedSheetNote } from '../engine/grid/sheet-names';
 import { ZipFormatError, inflateEntry, readEntry } from './zip';
 
 /**
@@ -24,7 +26,10 @@ export interface XlsxRead {
 }
 
 interface SheetPart {
+  /** The name Excel accepts (engine/grid/sheet-names.ts): the grid's name. */
   name: string;
+  /** The name as the workbook writes it, when Excel would not accept it. */
+  original?: string;
   path: string | undefined;
   /** A chart sheet or a dialog sheet has no cells to read. */
   worksheet: boolean;
@@ -92,24 +97,42 @@ async function workbookPath(pkg: XlsxPackage): Promise<string> {
   return 'xl/workbook.xml';
 }
 
-async function readWorkbook(pkg: XlsxPackage, path: string): Promise<{ sheets: SheetPart[]; date1904: boolean }> {
+async function readWorkbook(pkg: XlsxPackage, path: string): Promise<{ sheets: SheetPart[]; date1904: boolean; recalculate: boolean; linked: number }> {
   const entry = pkg.entries.get(path);
   if (!entry || pkg.damaged.has(path)) throw new ReadError(pkg.file, 'non contiene una cartella di lavoro Excel (manca o è danneggiato xl/workbook.xml).');
   const rels = await parseRels(pkg, posix.join(posix.dirname(path), '_rels', `${posix.basename(path)}.rels`));
   const sheets: SheetPart[] = [];
   let date1904 = false;
+  let recalculate = false;
+  let links = 0;
+  let linked = 0;
   await parseXmlStream([await readEntry(pkg.bytes, entry)], {
     open(name, a) {
+      if (name === 'externalReference') {
+        links++;
+        const rel = rels.get(attr(a, 'id') ?? '');
+        // `[n]` in a formula is the n-th link: counted as far as every link before it has its part
+        if (linked === links - 1 && rel && pkg.entries.has(resolveTarget(path, rel.target))) linked = links;
+        return;
+      }
       if (name === 'sheet') {
         const rel = rels.get(attr(a, 'id') ?? '');
         const worksheet = !rel || rel.type === '' || rel.type.endsWith('/worksheet');
         sheets.push({ name: a.name ?? `Foglio${sheets.length + 1}`, path: rel ? resolveTarget(path, rel.target) : undefined, worksheet });
       } else if (name === 'workbookPr') {
         date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      } else if (name === 'calcPr') {
+        // «recalculate everything on opening»: the values stored with the formulas are not to be trusted (XlsxWriter stores 0)
+        recalculate = a.fullCalcOnLoad === '1' || a.fullCalcOnLoad === 'true';
       }
     },
   });
-  return { sheets, date1904 };
+  // names Excel refuses (two that differ only by case, too long...) made ones it accepts, as the copies will have them
+  const names = excelSheetNames(sheets.map((x) => x.name));
+  sheets.forEach((x, i) => {
+    if (names[i] !== x.name) Object.assign(x, { original: x.name, name: names[i] });
+  });
+  return { sheets, date1904, recalculate, linked };
 }
 
 async function readStyles(pkg: XlsxPackage, path: string): Promise<(id: number) => StyleInfo> {
@@ -117,7 +140,8 @@ async function readStyles(pkg: XlsxPackage, path: string): Promise<(id: number) 
   const entry = pkg.entries.get(path);
   if (!entry || pkg.damaged.has(path)) return () => none;
   const styles = new StylesXform();
-  await styles.parseStream([await readEntry(pkg.bytes, entry)]);
+  // exceljs reads UTF-8 and unprefixed tags only: a part in UTF-16 or with `x:` tags (the .NET SDK) is given to it as such
+  await styles.parseStream([withoutMainPrefix(asUtf8(await readEntry(pkg.bytes, entry)))]);
   const cache = new Map<number, StyleInfo>();
   return (id) => {
     let info = cache.get(id);
@@ -175,12 +199,41 @@ interface SheetContext {
   style: (id: number) => StyleInfo;
   shared: (string | null)[];
   date1904: boolean;
+  /** The workbook asks to recalculate on opening: stored formula values are not trusted. */
+  recalculate: boolean;
+  /** External workbooks the file links with their part present: `[1]`..`[linked]` in a formula are fine. */
+  linked: number;
+}
+
+/** A formula that refers to a workbook the file holds no link to: `[3]` beyond its links, or a name in brackets. */
+function danglingLink(formula: string, linked: number): boolean {
+  const text = formula.replace(/"[^"]*"/g, '""');
+  for (const m of text.matchAll(/\[([^\]]*)\]/g)) {
+    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NaN;
+    // a structured reference to a table column ([@Colonna], Tabella1[Colonna]) is no workbook
+    if (Number.isNaN(n)) {
+      if (/\.xl\w*$/i.test(m[1]) || /[\\/:]/.test(m[1])) return true;
+      continue;
+    }
+    if (n < 1 || n > linked) return true;
+  }
+  return false;
 }
 
 function isoDate(text: string): Date | string {
   const t = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text}Z`;
   const d = new Date(t);
   return Number.isNaN(d.getTime()) ? text : d;
+}
+
+/** The value stored with a formula, read as the cell's own value is. */
+function storedValue(valueText: string, type: string | undefined, info: StyleInfo, date1904: boolean): CellValue {
+  if (type === 'str') return utils.xmlDecode(valueText);
+  if (type === 'b') return parseInt(valueText, 10) !== 0;
+  if (type === 'e') return { error: valueText };
+  const n = parseFloat(valueText);
+  if (Number.isNaN(n)) return valueText;
+  return info.isDate ? utils.excelToDate(n, date1904) : n;
 }
 
 /** Reads one worksheet part into a grid. A ReadError is a limit (the file is refused); any other error is the sheet's broken XML. */
@@ -197,6 +250,10 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
   let styleId = 0;
   let type: string | undefined;
   let formula = false;
+  let formulaText = '';
+  let formulaAttrs: { t?: string; si?: string; ref?: string } = {};
+  /** Shared formulas by index: the master's formula and cell, for the cells of its range that only name it. */
+  const sharedFormulas = new Map<string, { formula: string; row: number; col: number }>();
   let capture: 'f' | 'v' | 'run' | undefined;
   let valueText: string | undefined;
   let runs: string[] | undefined;
@@ -206,10 +263,28 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
 
   const tooBig = (what: string) => new ReadError(file, `il foglio «${sheet.name}» ${what}: supera i limiti di Excel o di piao (vedi «Limiti e prestazioni» nel README).`);
 
+  /** The formula of the cell being finished, shared formulas written out ("" when it has none piao can read). */
+  const cellFormula = (at: { row: number; col: number }): string => {
+    const text = formulaText.trim();
+    if (formulaAttrs.t === 'shared' && formulaAttrs.si !== undefined) {
+      if (text) {
+        sharedFormulas.set(formulaAttrs.si, { formula: text, row: at.row, col: at.col });
+        return text;
+      }
+      const master = sharedFormulas.get(formulaAttrs.si);
+      return master ? (shiftFormula(master.formula, at.row - master.row, at.col - master.col) ?? '') : '';
+    }
+    return text;
+  };
+
   const finishCell = () => {
     if (!ref) return;
     const info = style(styleId);
     let value: CellValue = null;
+    const f = formula ? cellFormula(ref) : '';
+    if (f.includes('[') && danglingLink(f, ctx.linked)) (grid.danglingLinks ??= []).push({ row: ref.row, col: ref.col, formula: f });
+    // a formula without a stored value, or whose stored value the workbook says to recalculate
+    if (f && (!valueText || ctx.recalculate)) grid.setUncomputedFormula(ref.row, ref.col, f, valueText ? storedValue(valueText, type, info, date1904) : undefined);
     if (formula) {
       if (valueText) {
         if (type === 'str') value = utils.xmlDecode(valueText);
@@ -278,6 +353,8 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
           styleId = a.s ? parseInt(a.s, 10) || 0 : 0;
           type = a.t;
           formula = false;
+          formulaText = '';
+          formulaAttrs = {};
           valueText = undefined;
           runs = undefined;
           capture = undefined;
@@ -286,6 +363,7 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
         case 'f':
           if (inCell) {
             capture = 'f';
+            formulaAttrs = { t: a.t, si: a.si, ref: a.ref };
             if (a.t) formula = true; // shared and array formulas count even with no text
           }
           break;
@@ -317,7 +395,10 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
     },
     text(t) {
       if (capture === 'v') valueText = valueText === undefined ? t : valueText + t;
-      else if (capture === 'f' && t !== '') formula = true; // a formula counts when it has text (or a type)
+      else if (capture === 'f' && t !== '') {
+        formula = true; // a formula counts when it has text (or a type)
+        formulaText += t;
+      }
       else if (capture === 'run') runs![runs!.length - 1] += t;
     },
     close(name) {
@@ -356,21 +437,38 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
   return grid;
 }
 
+/** Whether the workbook asks to recalculate every formula on opening (its stored values are not to be trusted). */
+export async function recalculatesOnOpening(pkg: XlsxPackage): Promise<boolean> {
+  try {
+    return (await readWorkbook(pkg, await workbookPath(pkg))).recalculate;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads every worksheet of an xlsx into grids, in tab order (hidden sheets too: their figures count). */
 export async function readXlsxStream(bytes: Uint8Array, file: string, budget: CellBudget = cellBudget()): Promise<XlsxRead> {
   const pkg = openXlsxPackage(bytes, file);
   const problems: ReadProblem[] = [];
+  /** The part being read, for the message when it is not XML. */
+  const stage = { part: '_rels/.rels' };
   try {
     const wbPath = await workbookPath(pkg);
-    const { sheets, date1904 } = await readWorkbook(pkg, wbPath);
-    const rels = await parseRels(pkg, posix.join(posix.dirname(wbPath), '_rels', `${posix.basename(wbPath)}.rels`));
+    stage.part = wbPath;
+    const { sheets, date1904, recalculate, linked } = await readWorkbook(pkg, wbPath);
+    stage.part = posix.join(posix.dirname(wbPath), '_rels', `${posix.basename(wbPath)}.rels`);
+    const rels = await parseRels(pkg, stage.part);
     let stylesPath = posix.join(posix.dirname(wbPath), 'styles.xml');
     let sharedPath = posix.join(posix.dirname(wbPath), 'sharedStrings.xml');
     for (const r of rels.values()) {
       if (r.type.endsWith('/styles')) stylesPath = resolveTarget(wbPath, r.target);
       else if (r.type.endsWith('/sharedStrings')) sharedPath = resolveTarget(wbPath, r.target);
     }
-    const ctx: SheetContext = { pkg, budget, cellsLeft: budget.max, style: await readStyles(pkg, stylesPath), shared: await readSharedStrings(pkg, sharedPath), date1904 };
+    stage.part = stylesPath;
+    const style = await readStyles(pkg, stylesPath);
+    stage.part = sharedPath;
+    const shared = await readSharedStrings(pkg, sharedPath);
+    const ctx: SheetContext = { pkg, budget, cellsLeft: budget.max, style, shared, date1904, recalculate, linked };
     if (sheets.length === 0) throw new ReadError(file, 'la cartella di lavoro non contiene fogli.');
     const grids: Grid[] = [];
     for (const sheet of sheets) {
@@ -381,21 +479,25 @@ export async function readXlsxStream(bytes: Uint8Array, file: string, budget: Ce
         problems.push({ severity: 'error', message: `il foglio «${sheet.name}» ${why} e non è stato letto; gli altri fogli sì.` });
         continue;
       }
+      if (sheet.original !== undefined) {
+        problems.push({ severity: 'info', sheet: sheet.name, cell: 'A1', message: renamedSheetNote(sheet.original, sheet.name, sheets.map((x) => x.original ?? x.name)) });
+      }
       try {
         const grid = await readSheet(ctx, sheet, path, problems);
         ctx.cellsLeft -= grid.cellCount;
         grids.push(grid);
       } catch (err) {
         if (err instanceof ReadError || err instanceof ZipFormatError) throw err;
-        const detail = err instanceof Error ? err.message.split('\n')[0].slice(0, 100) : String(err);
-        problems.push({ severity: 'error', message: `il foglio «${sheet.name}» è danneggiato (XML non valido: ${detail}) e non è stato letto; gli altri fogli sì.` });
+        // the parser's own (English) words stay out of the message
+        problems.push({ severity: 'error', message: `il foglio «${sheet.name}» è danneggiato (il suo XML non è valido) e non è stato letto; gli altri fogli sì: aprilo in Excel o LibreOffice e salvalo di nuovo.` });
       }
     }
     return { grids, problems };
   } catch (err) {
     if (err instanceof ZipFormatError) throw zipReadError(err, file);
     if (err instanceof ReadError) throw err;
-    const detail = err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err);
-    throw new ReadError(file, `la cartella di lavoro è danneggiata (${detail}): aprila in Excel e salvala di nuovo.`);
+    // the parser's own (English) words stay out of the message: the part, in Italian
+    const what = err instanceof XmlFormatError ? `la parte ${stage.part} non è un XML valido` : `la parte ${stage.part} non si legge`;
+    throw new ReadError(file, `la cartella di lavoro è danneggiata (${what}): aprila in Excel o LibreOffice e salvala di nuovo.`);
   }
 }

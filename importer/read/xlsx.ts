@@ -6,6 +6,8 @@ import { LIMITS, itBytes, itNumber } from './limits';
 import { ReadError } from './read-error';
 import { XlsxPackage, openXlsxPackage, zipReadError } from './xlsx-package';
 import { ZipFormatError, inflateEntry } from './zip';
+import { recalculatesOnOpening } from './xlsx-stream';
+import { excelSheetNames } from '../engine/grid/sheet-names';
 
 export { assertXlsxBytes } from './xlsx-package';
 
@@ -99,13 +101,24 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Exc
   return wb;
 }
 
-/** Builds the engine's grid of one worksheet. */
-export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string): Grid {
-  const grid = new Grid(file, ws.name);
+/**
+ * Builds the engine's grid of one worksheet. Formulas without a stored value (and, when the
+ * workbook asks to recalculate on opening, every formula) are recorded as the streaming reader does.
+ */
+export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string, recalculate = false, name = ws.name): Grid {
+  const grid = new Grid(file, name);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      grid.set(rowNumber - 1, colNumber - 1, cellInput(plainValue(cell.value), cell.numFmt));
+      const input = cellInput(plainValue(cell.value), cell.numFmt);
+      grid.set(rowNumber - 1, colNumber - 1, input);
+      const v = cell.value;
+      if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+        const formula = (cell.formula ?? '').trim();
+        const result = (v as ExcelJS.CellFormulaValue).result;
+        const stored = result !== undefined && result !== null;
+        if (formula && (!stored || recalculate)) grid.setUncomputedFormula(rowNumber - 1, colNumber - 1, formula, stored ? input.value : undefined);
+      }
     });
   });
   const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
@@ -121,9 +134,13 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Grid[]>
 /** The full load: the exceljs workbook and its grids. */
 export async function readXlsxFull(bytes: Uint8Array, file: string): Promise<{ grids: Grid[]; workbook: ExcelJS.Workbook }> {
   const workbook = await loadWorkbook(bytes, file);
-  const grids: Grid[] = [];
+  const recalculate = await recalculatesOnOpening(openXlsxPackage(bytes, file));
+  const sheets: ExcelJS.Worksheet[] = [];
   workbook.eachSheet((ws) => {
-    grids.push(worksheetToGrid(ws, file));
+    sheets.push(ws);
   });
+  // names Excel refuses made ones it accepts, as the streaming reader does
+  const names = excelSheetNames(sheets.map((ws) => ws.name));
+  const grids = sheets.map((ws, i) => worksheetToGrid(ws, file, recalculate, names[i]));
   return { grids, workbook };
 }

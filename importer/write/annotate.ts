@@ -123,6 +123,8 @@ export interface AnnotationSource {
 /** The reason a package could not be edited, as the warning about a degraded copy says it. */
 function degradedReason(err: unknown): string {
   if (err instanceof UnpatchableError) return err.message;
+  // parts the readers read (copy/xml-scan.ts edits UTF-8 markup only)
+  if (err instanceof Error && err.message === 'parte XML in UTF-16') return 'ha parti XML in UTF-16, che la copia non modifica';
   // a part the edit could not follow: the message says nothing to a user
   return `una sua parte non è nel formato che Excel scrive${process.env.PIAO_DEBUG ? ` (${err instanceof Error ? err.message.slice(0, 120) : String(err)})` : ''}`;
 }
@@ -137,7 +139,7 @@ function degradedReason(err: unknown): string {
 export async function writeAnnotatedCopy(source: AnnotationSource, findings: readonly Finding[], outPath: string, options: { owner?: string } = {}): Promise<{ degraded?: string }> {
   const { file, grids } = source;
   const macros = /\.xlsm$/i.test(file);
-  const rebuilt = async (why?: string) => patchedCopy({ bytes: await workbookBytes(workbookFromGrids(grids, file, why)), file, grids }, findings, { macroEnabled: macros, owner: options.owner });
+  const rebuilt = async (why?: string) => patchedCopy({ bytes: await workbookBytes(workbookFromGrids(grids, file, why)), file, grids }, findings, { macroEnabled: macros, owner: options.owner, fromGrids: true });
   if (isCsv(file)) {
     await writeFileAtomic(outPath, await rebuilt());
     return {};

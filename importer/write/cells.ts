@@ -1,7 +1,7 @@
 /** Small helpers the xlsx writers share: safe values, cloned styles, links to annotated copies. */
 import ExcelJS from 'exceljs';
-import { safeSegment } from './safe-path';
 import { Place } from '../engine/schema/dossier';
+import { cutForExcel } from '../engine/grid/long-texts';
 import { cellLink } from './xlsx-bytes';
 import { madeAt } from './made-at';
 
@@ -11,14 +11,15 @@ export type PlainValue = string | number | Date | null | undefined;
  * A value for a cell: numbers and dates as they are, text as text. exceljs writes a string as a
  * string even when it starts with `=`, `+`, `-` or `@`: only `{ formula }` objects become formulas,
  * and the writers never build one from a source's text. Control characters that xlsx cannot hold
- * are dropped.
+ * are dropped, and a text longer than Excel accepts in a cell is cut to its limit.
  */
 export function cellValue(v: PlainValue): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (v instanceof Date) return v;
+  // a text over Excel's limit is cut (the engine reports it at its source cell: engine/grid/long-texts.ts)
   // eslint-disable-next-line no-control-regex
-  return v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return cutForExcel(v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
 }
 
 /** A deep copy of a cell's style: exceljs shares one style object between cells loaded with the same style. */
@@ -58,23 +59,7 @@ export function setWorkbookProperties(wb: ExcelJS.Workbook, title?: string): voi
   if (title) wb.title = title;
 }
 
-/** Where the annotated copy of each source is, relative to the dossier's output folder: an .xlsm stays an .xlsm (its macros are copied), anything else becomes an .xlsx. */
-export function annotatedNames(files: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const taken = new Set<string>();
-  const sorted = [...files].sort((a, b) => (a.toLowerCase().endsWith('.xlsx') ? 0 : 1) - (b.toLowerCase().endsWith('.xlsx') ? 0 : 1) || (a < b ? -1 : a > b ? 1 : 0));
-  for (const f of sorted) {
-    // each folder of the source's relative path, and its name, made a safe segment: never a way out
-    const parts = f.split('/').map(safeSegment);
-    const base = parts.join('/');
-    const ext = /\.xlsm$/i.test(f) ? '.xlsm' : '.xlsx';
-    let name = `annotated/${base.replace(/\.[^./]+$/, '')}${ext}`;
-    if (taken.has(name.toLowerCase())) name = `annotated/${base}${ext}`;
-    taken.add(name.toLowerCase());
-    out.set(f, name);
-  }
-  return out;
-}
+export { annotatedNames } from './output-names';
 
 /** The top-left cell of a Place's cell or range. */
 export function topLeft(cell: string): string {

@@ -3,9 +3,7 @@
  * comma, UTF-8 with a BOM so that Excel opens it right), the portal's headings, the same rows as
  * the sheet «Tabelle CUG», percentages in points with two decimals.
  */
-import { join } from 'node:path';
 import { CugSection, CugTable } from '../engine/schema/cug';
-import { writeFileAtomic } from './atomic';
 import { cugCaption, cugTables, headerRows, percentPoints } from './cug-layout';
 
 function field(v: string | number | null): string {
@@ -36,13 +34,7 @@ export function cugCsvName(key: string): string {
   return `cug-${key}.csv`;
 }
 
-/** Writes every table's CSV beside the other outputs; returns the names written. */
-export async function writeCugCsvs(outDir: string, cug: CugSection): Promise<string[]> {
-  const names: string[] = [];
-  for (const [key, t] of cugTables(cug)) {
-    const name = cugCsvName(key);
-    await writeFileAtomic(join(outDir, name), cugCsv(key, t));
-    names.push(name);
-  }
-  return names;
+/** The CSV file of every table (none without `cug`), to write beside the other outputs. */
+export function cugCsvFiles(cug: CugSection | undefined): { name: string; text: string }[] {
+  return cug ? cugTables(cug).map(([key, t]) => ({ name: cugCsvName(key), text: cugCsv(key, t) })) : [];
 }

@@ -72,7 +72,7 @@ describe('piao on bad inputs (built command)', () => {
     expect(files).toEqual(
       [' spazi finali', '_CON', 'x_.._.._fuori', 'a_b', 'a_b-2', 'con_due punti']
         .flatMap((d) => perDossier(d, [GOOD_FILE]))
-        .concat(perDossier('file-strani', ['x_.._.._x.xlsx', 'y..%2F..%2Fy.xlsx']), 'summary.json', 'summary.xlsx')
+        .concat(perDossier('file-strani', ['x_.._.._x.xlsx', 'y.._2F.._2Fy.xlsx']), 'summary.json', 'summary.xlsx')
         .sort(),
     );
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { dossiers: { name: string; outDir: string }[] };

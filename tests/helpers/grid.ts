@@ -11,12 +11,14 @@ export function dumpGrid(g: Grid) {
       cells.push(`${g.address(r, c)}=${shown} | ${g.text(r, c)} | ${g.numFmt(r, c) ?? ''}`);
     }
   }
+  const formulas = g.uncomputedFormulas().map((f) => `${g.address(f.row, f.col)}: =${f.formula}${f.cached !== undefined ? ` (${JSON.stringify(f.cached)})` : ''}`);
   return {
     sheet: g.sheet,
     rows: g.rowCount,
     cols: g.colCount,
     merges: g.merges.map((m) => `${m.top},${m.left}:${m.bottom},${m.right}`).sort(),
     cells,
+    ...(formulas.length ? { formulas } : {}),
   };
 }
 

@@ -11,6 +11,26 @@ export function isErrorValue(v: unknown): v is ErrorValue {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as ErrorValue).error === 'string';
 }
 
+/**
+ * How a CSV was read: its delimiter, the encoding of its characters and its line endings (one kind,
+ * or several mixed in one file). Recorded in mappatura.json, where the officer can correct it.
+ */
+export interface CsvReading {
+  delimiter: ';' | ',' | '\t' | '|';
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'windows-1252' | 'mixed';
+  lineEnding: 'CRLF' | 'LF' | 'CR' | 'mixed';
+}
+
+/** A formula cell without a value computed by a spreadsheet program (see Grid.setUncomputedFormula). */
+export interface UncomputedFormula {
+  row: number;
+  col: number;
+  /** The formula as the file stores it, without the leading `=` ("SUM(B3:B7)"). */
+  formula: string;
+  /** A value the file holds but marks as not to be trusted (recalculate on opening). */
+  cached?: CellValue;
+}
+
 /** What a reader hands over for one cell. `text` defaults to the plain rendering of `value`. */
 export interface CellInput {
   value: CellValue;
@@ -28,6 +48,8 @@ export function plainText(value: CellValue): string {
 }
 
 const NON_BLANK = /\S/;
+/** Excel's limit of characters in a cell (engine/grid/long-texts.ts says what is done beyond it). */
+const LONG_TEXT = 32_767;
 const EMPTY_ROW: readonly number[] = Object.freeze([]);
 
 /** Whether plainText(value).trim() is not empty, without building the text. */
@@ -57,6 +79,19 @@ export class Grid {
   private cells = 0;
   /** filledColumns of each row once asked (every detector walks every row): dropped when the row changes. */
   private filled: (readonly number[] | undefined)[] = [];
+  /** Cells whose text is longer than Excel accepts (32,767 characters), found as cells are set: no scan needed later. */
+  private readonly long: { row: number; col: number }[] = [];
+  /** Formulas the file holds without a value computed by a spreadsheet program, by row and column. */
+  private readonly formulas = new Map<number, Map<number, UncomputedFormula>>();
+
+  /** For a CSV: how it was read (the reader sets it). */
+  csv?: CsvReading;
+  /**
+   * Cells whose formula refers to another workbook that the file holds no link to (`[2]` with one
+   * link part, or a workbook named in brackets): Excel would repair such a file. Their value is the
+   * one stored; the copies keep the value, without the formula.
+   */
+  danglingLinks?: { row: number; col: number; formula: string }[];
 
   constructor(
     readonly file: string,
@@ -83,6 +118,7 @@ export class Grid {
     this.filled[row] = undefined;
     if (vals[col] === undefined) this.cells++;
     vals[col] = input.value;
+    if (typeof input.value === 'string' && input.value.length > LONG_TEXT) this.long.push({ row, col });
     if (input.text !== undefined && (input.value instanceof Date || input.text !== plainText(input.value))) (this.texts[row] ??= [])[col] = input.text;
     if (input.numFmt && input.numFmt !== 'General') (this.formats[row] ??= [])[col] = input.numFmt;
     if (row + 1 > this.rows) this.rows = row + 1;
@@ -105,6 +141,7 @@ export class Grid {
       else {
         filled++;
         last = c;
+        if (typeof v === 'string' && v.length > LONG_TEXT) this.long.push({ row, col: c });
       }
     }
     if (last < 0) {
@@ -118,6 +155,39 @@ export class Grid {
     this.cells += filled;
     if (row + 1 > this.rows) this.rows = row + 1;
     if (last + 1 > this.maxCol) this.maxCol = last + 1;
+  }
+
+  /** Cells set with a text longer than Excel accepts in a cell (some may have been emptied since). */
+  longTextCells(): readonly { row: number; col: number }[] {
+    return this.long;
+  }
+
+  /**
+   * Records that the cell holds a formula whose value the file does not give (a writer that does not
+   * calculate: openpyxl, exceljs without results, the .NET OpenXML SDK), or gives but asks to be
+   * recalculated on opening (`cached`, as XlsxWriter's 0). The engine computes the simple ones and
+   * says so at the cell (engine/formulas/).
+   */
+  setUncomputedFormula(row: number, col: number, formula: string, cached?: CellValue): void {
+    let cols = this.formulas.get(row);
+    if (!cols) this.formulas.set(row, (cols = new Map()));
+    cols.set(col, cached === undefined || cached === null ? { row, col, formula } : { row, col, formula, cached });
+    if (row + 1 > this.rows) this.rows = row + 1;
+    if (col + 1 > this.maxCol) this.maxCol = col + 1;
+  }
+
+  /** The formulas without a computed value, in reading order. */
+  uncomputedFormulas(): UncomputedFormula[] {
+    const out: UncomputedFormula[] = [];
+    for (const row of [...this.formulas.keys()].sort((a, b) => a - b)) {
+      const cols = this.formulas.get(row)!;
+      for (const col of [...cols.keys()].sort((a, b) => a - b)) out.push(cols.get(col)!);
+    }
+    return out;
+  }
+
+  uncomputedFormula(row: number, col: number): UncomputedFormula | undefined {
+    return this.formulas.get(row)?.get(col);
   }
 
   /**

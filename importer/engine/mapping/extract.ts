@@ -23,5 +23,5 @@ export function tableMapping(t: DetectedTable): MappingTable | undefined {
 /** How a sheet was read: its tables, and the labels of its first header row. */
 export function sheetMapping(file: string, grid: Grid, tables: readonly DetectedTable[]): MappingSheet {
   const mapped = tables.map(tableMapping).filter((t): t is MappingTable => t !== undefined);
-  return { file, sheet: grid.sheet, headerLabels: tables[0] ? headerLabelsAt(grid, tables[0].headerRows[0]) : [], tables: mapped };
+  return { file, sheet: grid.sheet, ...(grid.csv ? { csv: { ...grid.csv } } : {}), headerLabels: tables[0] ? headerLabelsAt(grid, tables[0].headerRows[0]) : [], tables: mapped };
 }

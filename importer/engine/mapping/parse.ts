@@ -32,6 +32,10 @@ const FIELD_IT: Record<string, string> = {
   role: 'il ruolo',
   level: 'il livello',
   manager: 'il dirigente',
+  csv: 'come leggere il CSV',
+  delimiter: 'il separatore',
+  encoding: 'la codifica',
+  lineEnding: 'il fine riga',
 };
 
 /** "tabella 1, colonna C (ruolo)" from a zod path inside one sheet entry. */

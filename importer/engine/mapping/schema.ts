@@ -96,10 +96,23 @@ export const MappingTable = z.discriminatedUnion('family', [
   z.object({ ...tableBase, family: z.literal('register').describe('Anagrafica per dipendente (una riga per persona).'), columns: z.array(RegisterColumn) }).strict(),
 ]);
 
+/** How a CSV was read: what the officer corrects when the program guessed wrong. */
+export const CsvReadingSchema = z
+  .object({
+    delimiter: z.enum([';', ',', '\t', '|']).describe('Il separatore dei campi: «;» (Excel in italiano), «,», «\\t» (tabulazione) o «|». Con --mappa il file è letto con questo separatore.'),
+    encoding: z
+      .enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be', 'mixed'])
+      .describe('La codifica dei caratteri: utf-8, windows-1252 (il «CSV» di Excel in italiano), utf-16le/utf-16be, utf-32le/utf-32be, o mixed (UTF-8 e Windows-1252 mescolati, letti carattere per carattere). Con --mappa il file è letto con questa codifica.'),
+    lineEnding: z.enum(['CRLF', 'LF', 'CR', 'mixed']).describe('Come finiscono le righe: CRLF (Windows), LF (Linux e macOS), CR (vecchi Mac), mixed (più tipi nello stesso file: ognuno vale come fine riga). Solo informativo.'),
+  })
+  .strict()
+  .describe('Solo per i CSV: come è stato letto il file (separatore, codifica, fine riga). Se il programma ha scelto male, si corregge qui e si reimporta con --mappa.');
+
 export const MappingSheet = z
   .object({
     file: z.string().describe('Il file, con il percorso relativo alla cartella importata.'),
     sheet: z.string().describe('Il nome del foglio (per un CSV, il nome del file senza estensione).'),
+    csv: CsvReadingSchema.optional(),
     headerLabels: z.array(z.string()).describe("I testi della riga d'intestazione della prima tabella: servono a riconoscere lo stesso foglio l'anno dopo, anche in un file con un altro nome."),
     tables: z.array(MappingTable).describe('Le tabelle del foglio; vuoto se nel foglio non è stata riconosciuta nessuna tabella.'),
   })

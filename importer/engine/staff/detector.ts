@@ -2,7 +2,9 @@ import { TableDetector } from '../detect/table';
 import { Grid } from '../grid/grid';
 import { readCount } from '../normalise/counts';
 import { SheetKind } from '../schema/dossier';
-import { combine, keyOf, markSubsets, voteDim, wholeOfParts } from './axes';
+import { combine, isDetail, keyOf, markSubsets, voteDim, wholeOfParts } from './axes';
+import { dropRowRemarks, titleDate } from './remarks';
+import { PageContinuation, continuesOnNextPage, sumsRows, withoutPageSums } from './pages';
 import { CHANGE_WORDS, LabelMeaning, classifyLabel, hasStaffDimension, isClassified } from './labels';
 import { normaliseLabel } from '../text/normalise';
 import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle, settleCarriedTotals } from './lines';
@@ -19,7 +21,9 @@ function kindOf(rows: AxisLine[], columns: AxisLine[], context: LabelMeaning): S
   const all = [...rows, ...columns].filter((l) => !(parts && l.subset)).map((l) => l.meaning).concat([context]);
   if (all.some((m) => m.smart)) return 'smart-working';
   if (all.some((m) => m.regime)) return 'work-time';
-  if (all.some((m) => m.movement)) return 'turnover';
+  // a «di cui assunti nel 2023» line under the staff lines is a part of a headcount table, not a turnover table
+  const moves = (lines: AxisLine[]) => lines.some((l) => l.meaning.movement && !(l.subset && lines.some((o) => isDetail(o) && !o.meaning.movement)));
+  if (context.movement || moves(rows) || moves(columns)) return 'turnover';
   return 'headcount';
 }
 
@@ -62,6 +66,19 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
     }
     const block = growBlock(reader, r, last);
     const prev = tables[tables.length - 1];
+    const page = prev && lastBlock ? continuesOnNextPage(grid, reader, prev, lastBlock, block) : undefined;
+    if (prev && lastBlock && page) {
+      // the same table on its next page: one table, read without the sums of each page
+      const joined: Block = { rows: joinPages(grid, reader, prev, lastBlock, block, page), labelMax: lastBlock.labelMax };
+      const table = buildTable(grid, reader, joined, prev.headerRows, tables[tables.length - 2]);
+      if (table) {
+        tables[tables.length - 1] = table;
+        lastBlock = joined;
+        floor = block.rows[block.rows.length - 1];
+        r = block.rows[block.rows.length - 1] + 1;
+        continue;
+      }
+    }
     if (prev && lastBlock && continuesAfterBlank(grid, reader, prev, lastBlock, block)) {
       // rows under a blank separator, with no header of their own, in the columns of the table above
       const joined: Block = { rows: [...lastBlock.rows, ...block.rows], labelMax: lastBlock.labelMax };
@@ -90,6 +107,24 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
     r = next;
   }
   return tables;
+}
+
+/**
+ * The rows of a table and of its next page, without the sums of a page: «Totale pagina», «A
+ * riportare», «Riporto»; a «Totale» closing the first page; a «Totale» closing the next page that
+ * adds only that page's rows.
+ */
+function joinPages(grid: Grid, reader: RowReader, prev: StaffDetectedTable, prevBlock: Block, block: Block, page: PageContinuation): number[] {
+  const first = page.closedByTotal ? prevBlock.rows.slice(0, -1) : prevBlock.rows;
+  const rows = withoutPageSums(grid, reader, [...first, ...block.rows], prevBlock.labelMax);
+  if (page.closedByTotal) {
+    const end = rows[rows.length - 1];
+    const own = rows.filter((r) => r > prev.bodyEnd && r !== end);
+    const cols = prev.staff.columns.filter((c) => c.totalLevel < 0 && !c.percent).map((c) => c.index);
+    const all = rows.filter((r) => r !== end);
+    if (end > prev.bodyEnd && sumsRows(grid, end, own, cols) && !sumsRows(grid, end, all, cols)) rows.pop();
+  }
+  return rows;
 }
 
 /**
@@ -166,6 +201,13 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
     }
   }
 
+  // captions above: the table's title, its date, and what it counts when the labels do not say
+  const titleRows = captionRows(grid, reader, headerRows[0], above?.bodyEnd ?? -1);
+  const titles = titleRows.map((t) => grid.text(t, grid.filledColumns(t)[0]));
+  const cornerTexts = headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)));
+  // titles and headers first: a year or a movement inside a row label is a remark, not the table's date or kind
+  dropRowRemarks(rows, rowDims, titleDate([...titles, ...cornerTexts]));
+
   settleCarriedTotals(grid, rows, columns);
   // a column of remarks beside the figures ("Note": "di cui 2 in comando") is not read as counts
   for (const c of columns) if (!isClassified(c.meaning) && !c.inherited && isTextColumn(reader, rows, c.index)) c.remarks = true;
@@ -191,9 +233,6 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   markSubsets(columns);
   markSubsets(rows);
 
-  // captions above: the table's title, its date, and what it counts when the labels do not say
-  const titleRows = captionRows(grid, reader, headerRows[0], above?.bodyEnd ?? -1);
-  const titles = titleRows.map((t) => grid.text(t, grid.filledColumns(t)[0]));
   const fromTitle = titleContext(titles[0] ?? '');
   const lines = [...rows, ...columns].map((l) => l.meaning);
   if (fromTitle.smart && !lines.some((m) => m.smart || m.regime || m.movement)) context.smart = fromTitle.smart;
@@ -207,7 +246,6 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   if (countsNoPeople(titles[0] ?? '', rows)) return undefined;
 
   const kind = kindOf(rows, columns, context);
-  const cornerTexts = headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)));
   const referenceDate = tableDate([...titles, ...cornerTexts], grid, above, rows, columns, kind);
   const top = headerRows[0];
   const bodyEnd = block.rows[block.rows.length - 1];

@@ -104,6 +104,22 @@ function regimeOf(kind: 'vertical' | 'horizontal' | 'mixed' | undefined, size: '
   return `part-time-${kind}-${size === '50' ? '50' : 'over-50'}` as WorkRegime;
 }
 
+/** A remark in brackets: «(dato 2021)», «(compresi 2 assunti nel 2022)», «[fonte: conto annuale]», «(di cui 1 in comando)». */
+const REMARK_IN_BRACKETS = /\s*[([]\s*(?:compres[aeio]|inclus[aeio]|esclus[aeio]|dato|dati|fonte|nota|note|vedi|cfr|rif|gia|già|di cui\s+\d)[^)\]]*[)\]]/gi;
+/** A remark after the label: «Cat. B, compresi 2 assunti», «Istruttori - di cui 1 cessato nel 2023» (a figure inside the text). */
+const TRAILING_REMARK = /^(.*?[a-zà-ÿ].*?)\s*(?:[-–,;:]\s*|\s)(?:(?:compres[aeio]|inclus[aeio]|esclus[aeio])\b|di cui\s+\d).*$/i;
+
+/**
+ * A label without the remarks written in it about its row: what they say (a year, a movement, a
+ * «di cui» with its own figure in the text) is not what the row counts. A label that is only a
+ * «di cui» line («di cui 2 part-time») keeps it.
+ */
+export function withoutRemarks(text: string): string {
+  const inner = text.replace(REMARK_IN_BRACKETS, ' ');
+  const m = TRAILING_REMARK.exec(inner);
+  return m ? m[1] : inner;
+}
+
 /** Texts already read: long tables and registers repeat the same labels on thousands of rows. */
 const cache = new Map<string, LabelMeaning | null>();
 
@@ -132,7 +148,7 @@ function classify(value: CellValue, text: string): LabelMeaning | undefined {
     if (Number.isInteger(value) && value >= 1950 && value <= 2100) return { year: value, unexplained: '' };
     return undefined;
   }
-  const raw = withoutActNumbers(text).trim();
+  const raw = withoutRemarks(withoutActNumbers(text)).trim();
   if (!raw) return undefined;
   const n = normaliseLabel(raw.replace(/%/g, ' % '));
   if (!n) return raw.includes('%') ? { percent: true, unexplained: '' } : undefined;

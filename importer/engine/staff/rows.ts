@@ -2,6 +2,7 @@ import { Grid, isErrorValue } from '../grid/grid';
 import { isCountLike } from '../normalise/counts';
 import { minOf } from '../grid/spread';
 import { classifyLabel, isClassified } from './labels';
+import { isPageMarker } from './page-marks';
 
 /** Reading a sheet row by row: what each row is (blank, body, a row of years, text), blocks of body rows, their header and captions. */
 
@@ -206,6 +207,8 @@ export function captionRows(grid: Grid, reader: RowReader, headerTop: number, fl
       if (++blanks > 2) break;
       continue;
     }
+    // a page mark («Pag. 2», «- 2 -») names no table
+    if (isPageMarker(grid, t)) continue;
     blanks = 0;
     if (p.kind !== 'text' || p.filled.length !== 1) break;
     out.push(t);

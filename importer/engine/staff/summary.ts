@@ -184,7 +184,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
   const scope = scopeOf(t.table);
 
   for (const line of [...rows, ...columns]) {
-    if (line.meaning.category === 'altro' && line.totalLevel < 0 && !line.percent && line.at) {
+    if (line.meaning.category === 'altro' && line.totalLevel < 0 && !line.percent && !line.subset && line.at) {
       const label = line.labels.filter(Boolean).pop() ?? '';
       if (!unmapped.has(label)) {
         unmapped.add(label);

@@ -33,7 +33,8 @@ function dateOfName(name: string): string | undefined {
 /**
  * The date a table speaks of: a date in its caption or corner ("al 31/12/2023"), a single year in
  * its caption ("Personale 2024"), the date of the table above it in the same sheet, the sheet name
- * ("2024"), the file name. A table with years on an axis (not a turnover table) speaks of its latest.
+ * ("2024"), the file name, and last the one year the row labels' remarks name. A table with years on
+ * an axis (not a turnover table) speaks of its latest.
  */
 export function tableDate(texts: string[], grid: Grid, above: StaffDetectedTable | undefined, rows: AxisLine[], columns: AxisLine[], kind: SheetKind): string | undefined {
   if (kind !== 'turnover') {
@@ -47,5 +48,21 @@ export function tableDate(texts: string[], grid: Grid, above: StaffDetectedTable
     if (y) return `${y}-12-31`;
   }
   if (above?.referenceDate) return above.referenceDate;
-  return dateOfName(grid.sheet) ?? dateOfName(grid.file.replace(/^.*[\\/]/, '').replace(/\.[a-z]+$/i, ''));
+  return dateOfName(grid.sheet) ?? dateOfName(grid.file.replace(/^.*[\\/]/, '').replace(/\.[a-z]+$/i, '')) ?? yearOfRemarks(rows);
+}
+
+/**
+ * The one year the row labels' remarks name («Cat. C (dato 2021)» on every row), when nothing else
+ * dates the table: a weak clue, taken last.
+ */
+function yearOfRemarks(rows: AxisLine[]): string | undefined {
+  const years = new Set<number>();
+  for (const r of rows) {
+    for (const label of r.labels) {
+      if (!label) continue;
+      const y = yearInText(label);
+      if (y) years.add(y);
+    }
+  }
+  return years.size === 1 ? `${[...years][0]}-12-31` : undefined;
 }

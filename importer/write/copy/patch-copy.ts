@@ -23,7 +23,9 @@ import { CONTENT_TYPE, ContentTypes, REL, REL_TYPE, Rels, relsPath, resolveTarge
 import { SheetLayout, SheetPatcher } from './sheet-patch';
 import { StylesPatch } from './styles';
 import { Kind, localName, prefixOf } from './xml-scan';
-import { XmlPart, attribute, attributes, startTag } from './xml-tag';
+import { XmlPart, attribute, attributes, startTag, withAttributes } from './xml-tag';
+import { EXCEL_MAX_TEXT, overlongTexts } from '../../engine/grid/long-texts';
+import { excelSheetNames } from '../../engine/grid/sheet-names';
 
 /** Why a package cannot be edited in place (the copy is then rebuilt from the values read). */
 export class UnpatchableError extends Error {}
@@ -232,12 +234,16 @@ export interface CopyOptions {
   macroEnabled?: boolean;
   /** Who the printed «Anomalie» pages are of (their footer): the entity, else the file's name. */
   owner?: string;
+  /** The package was built from the values read (workbookFromGrids): texts already cut, formulas already values. */
+  fromGrids?: boolean;
 }
 
 /**
  * The annotated copy of an xlsx (or xlsm) package, as bytes. Throws UnpatchableError when the
  * package cannot be edited. `macroEnabled`: the workbook is declared macro-enabled (a copy of an
  * .xlsm rebuilt without its macros must still match its name, or Excel refuses to open it).
+ * `fromGrids`: the package was built from the values read (workbookFromGrids), where texts are cut
+ * and formulas are values already.
  */
 export async function patchedCopy(source: PatchSource, findings: readonly Finding[], options: CopyOptions = {}): Promise<Buffer> {
   const { file } = source;
@@ -255,11 +261,24 @@ export async function patchedCopy(source: PatchSource, findings: readonly Findin
   if (Object.values(Object.fromEntries(attributes(wbRoot))).includes(STRICT_MAIN)) throw new UnpatchableError('è nel formato «Strict Open XML»');
   const wbRels = new Rels(wbPath, await p.read(relsPath(wbPath)));
   const sheets: SheetEntry[] = [];
+  const sheetTags: { start: number; end: number; tag: string }[] = [];
   for (const m of wb.markup) {
     if ((m.kind !== Kind.Open && m.kind !== Kind.Empty) || localName(m.name) !== 'sheet') continue;
     const tag = wb.text(m);
     const rel = wbRels.byId(relId(tag) ?? '');
     sheets.push({ name: attribute(tag, 'name') ?? '', path: rel && !rel.external ? resolveTarget(wbPath, rel.target) : undefined, worksheet: !rel || rel.type === '' || rel.type.endsWith('/worksheet') });
+    sheetTags.push({ start: m.start, end: m.end, tag });
+  }
+  // names Excel refuses («Dati» beside «DATI», too long...) get the names the readers gave their grids
+  excelSheetNames(sheets.map((s) => s.name)).forEach((name, i) => {
+    if (name === sheets[i].name) return;
+    sheets[i].name = name;
+    wb.replace(sheetTags[i].start, sheetTags[i].end, withAttributes(sheetTags[i].tag, { name }));
+  });
+  if (!options.fromGrids) {
+    // what Excel would refuse or repair in the copy of the package: the copy is then built from the values read
+    if (source.grids.some((g) => overlongTexts(g).length > 0)) throw new UnpatchableError(`ha celle con un testo più lungo dei ${EXCEL_MAX_TEXT.toLocaleString('it-IT')} caratteri che Excel ammette (nella copia è tagliato)`);
+    if (source.grids.some((g) => g.danglingLinks?.length)) throw new UnpatchableError('ha formule che rimandano a cartelle di lavoro esterne senza il loro collegamento (nella copia resta il valore)');
   }
   // the grids by the name of their sheet in the copy; a worksheet that was not read cannot be marked safely
   const grids = new Map<string, Grid | undefined>(source.grids.map((g) => [annotatedSheet(file, g.sheet), g]));

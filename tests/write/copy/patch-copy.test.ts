@@ -68,12 +68,17 @@ describe('annotated copy of unusual packages', () => {
 
   it('rebuilds from the values read, saying why, a workbook it cannot edit, even one with no sheet it could read', async () => {
     const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-    const unreadable = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<worksheet xmlns="${NS}">${rows}</worksheet>`, 'utf16le')]);
+    const unreadable = `<worksheet xmlns="${NS}">${rows.slice(0, -20)}`;
     const r = await copyOf(workbookParts({ sheets: [{ name: 'Dati', body: '', raw: unreadable }] }));
     expect(r.degraded).toBe('il foglio «Dati» è danneggiato o manca');
     const wb = await exceljsLoad(r.bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Anomalie']);
     expect(wb.getWorksheet('Anomalie')!.getCell('E2').value).toBe('Manca B2.');
+    // a sheet in UTF-16 is read (the .NET SDK and others write them), but its part is not edited: rebuilt with its values
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<worksheet xmlns="${NS}">${rows}</worksheet>`, 'utf16le')]);
+    const u = await copyOf(workbookParts({ sheets: [{ name: 'Dati', body: '', raw: utf16 }] }));
+    expect(u.degraded).toBe('ha parti XML in UTF-16, che la copia non modifica');
+    expect((await exceljsLoad(u.bytes)).getWorksheet('Dati')!.getCell('A2').value).toBe('01.01');
     const strict = workbookParts({ sheets: [{ name: 'Dati', body: rows }] }).map((p) =>
       p.name === 'xl/workbook.xml' && typeof p.data === 'string' ? { ...p, data: p.data.replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"') } : p,
     );
