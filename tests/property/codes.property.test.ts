@@ -35,12 +35,13 @@ describe('parseCode', () => {
     );
   });
 
-  it('never throws; any code it returns is canonical, and its parent is its prefix', () => {
+  it('never throws; any code it returns is canonical (digits, VP or a letter area), and its parent is its prefix', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.stringMatching(/^\s*(VP)?[\d.,\s]{0,14}$/)), (text) => {
         const p = parseCode(text);
         if (!p) return true;
-        if (!/^(VP\d+|\d{2,3}(\.\d{2,3})*)$/.test(p.code)) return false;
+        // a letter area keeps its digits unpadded ("D.1.2", "A.0"): universities number them so
+        if (!/^(VP\d+|\d{2,3}(\.\d{2,3})*|[A-Z]{1,4}(\.\d{1,3})+)$/.test(p.code)) return false;
         const parent = codeParent(p.code);
         return parent === null || p.code.startsWith(`${parent}.`);
       }),
