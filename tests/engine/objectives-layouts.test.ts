@@ -159,6 +159,29 @@ describe('layouts without a full code hierarchy', () => {
     expect(f?.message).toMatch(/Excel toglie gli zeri/);
   });
 
+  it('reads a «Responsabile» column of bare surnames beside a «Settore» column as people; alone, a column of offices is the structure', async () => {
+    const beside = sheetWorkbook([
+      ['Settore', 'Responsabile', 'Obiettivo', 'Pesatura', 'Riferimenti'],
+      ['Servizi alla persona', 'VANONI', 'Banca del tempo', 1.2, 'SP2'],
+      [null, null, 'Regolamento ISEE', 1, 'SP7'],
+      ['Gestione delle risorse', 'Pozzi', 'Mandato informatico', 1, 'GR1'],
+    ]);
+    const alone = sheetWorkbook([
+      ['Obiettivo', 'Responsabile', 'Peso'],
+      ['Recupero evasione', 'Tributi', 50],
+      ['Riordino archivio', 'Protocollo', 50],
+    ]);
+    const { dossier } = await analyseWorkbooks({ 'beside.xlsx': beside, 'alone.xlsx': alone });
+    expect(dossier.objectives.map((o) => [o.at.file, o.code, o.codeAssigned ?? false, o.structure, o.responsible ?? null, o.weight, o.weightKind])).toEqual([
+      ['beside.xlsx', 'SP2', true, 'Servizi alla persona', 'VANONI', 1.2, 'coefficient'],
+      ['beside.xlsx', 'SP7', true, 'Servizi alla persona', 'VANONI', 1, 'coefficient'],
+      ['beside.xlsx', 'GR1', true, 'Gestione delle risorse', 'Pozzi', 1, 'coefficient'],
+      ['alone.xlsx', '1', true, 'Tributi', null, 50, 'percentage'],
+      ['alone.xlsx', '2', true, 'Protocollo', null, 50, 'percentage'],
+    ]);
+    expect(dossier.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
   it('imports a table of objectives with no codes at all, numbering them, with no warning', async () => {
     const wb = sheetWorkbook([
       ['Obiettivo', 'Responsabile', 'Indicatore'],

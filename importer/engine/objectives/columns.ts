@@ -110,7 +110,7 @@ export const OBJECTIVE_ROLES: readonly RoleDefinition<string>[] = [
     role: 'code',
     synonyms: [
       'Codice', 'Cod.', 'Cod', 'Codice obiettivo', 'Cod. obiettivo', 'Codice ob.', 'Cod. ob.', 'N.', 'Nr.', 'N', 'N°', 'Nº', 'Numero', 'ID', 'Id obiettivo', 'Codifica',
-      'N. ob.', 'N. obiettivo', 'Nr. obiettivo', 'Obiettivo n.', 'Obiettivo n', 'Ob. n.', 'Obiettivo nr.', 'Numero obiettivo', 'Num.', 'Rif.', 'Riferimento', 'Progressivo', 'N. progr.',
+      'N. ob.', 'N. obiettivo', 'Nr. obiettivo', 'Obiettivo n.', 'Obiettivo n', 'Ob. n.', 'Obiettivo nr.', 'Numero obiettivo', 'Num.', 'Rif.', 'Riferimento', 'Riferimenti', 'Progressivo', 'N. progr.',
     ],
     noFuzzy: true,
   },

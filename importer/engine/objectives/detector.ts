@@ -5,7 +5,7 @@ import { normaliseLabel } from '../text/normalise';
 import { parseCode, startsWithCode } from './codes';
 import { ownReference } from './numbering';
 import { isLevelRole, objectiveVocabulary, splitLevelRole } from './columns';
-import { looksLikePerson } from './rows';
+import { looksLikePerson, looksLikeStructure } from './rows';
 import { classifyLabel, isClassified } from '../staff/labels';
 
 const SCAN_LIMIT = 200_000;
@@ -120,6 +120,19 @@ function namesPeople(grid: Grid, col: number, bodyStart: number, bodyEnd: number
   return texts > 0 && people * 2 >= texts;
 }
 
+/** Most texts of the column name offices («Settore Finanziario», «Servizio Tributi»). */
+function namesOffices(grid: Grid, col: number, bodyStart: number, bodyEnd: number): boolean {
+  let texts = 0;
+  let offices = 0;
+  for (let r = bodyStart; r <= bodyEnd; r++) {
+    const t = grid.text(r, col).trim();
+    if (!t || looksNumeric(grid, r, col)) continue;
+    texts++;
+    if (looksLikeStructure(t)) offices++;
+  }
+  return texts > 0 && offices * 2 >= texts;
+}
+
 /**
  * The columns of an objectives table as the reader uses them: levels split from the roles
  * ("code:strategic" -> code of the strategic level), managers named on weight columns, and
@@ -142,10 +155,12 @@ function finalColumns(grid: Grid, columns: ColumnMapping[], bodyStart: number, b
     }
     return numbers >= 2 && numbers >= 0.8 * filled;
   };
+  // beside a «Settore» column, a «Responsabile» column holds people, even bare surnames («VANONI»)
+  const hasStructure = out.some((c) => c.role === 'structure');
   for (const c of out) {
     if ((c.role === 'structure' || c.role === 'responsible') && c.label.includes(' / ') && numericBody(c.col)) c.role = 'weight';
     // a «Responsabile» column that names offices («Settore Finanziario», «Tributi») rather than people or roles is the structure
-    else if (c.role === 'responsible' && !namesPeople(grid, c.col, bodyStart, bodyEnd)) c.role = 'structure';
+    else if (c.role === 'responsible' && !namesPeople(grid, c.col, bodyStart, bodyEnd) && (!hasStructure || namesOffices(grid, c.col, bodyStart, bodyEnd))) c.role = 'structure';
   }
   splitMergedHeaders(grid, out, bodyStart, bodyEnd);
   const weights = out.filter((c) => c.role === 'weight');
