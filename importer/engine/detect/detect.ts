@@ -1,5 +1,6 @@
 import { rangesOverlap } from '../grid/address';
 import { Grid } from '../grid/grid';
+import { ClaimedRows } from './claims';
 import { DetectedTable, TableDetector } from './table';
 
 
@@ -8,7 +9,11 @@ import { DetectedTable, TableDetector } from './table';
  * Tables come back top to bottom.
  */
 export function detectTables(grid: Grid, detectors: readonly TableDetector[]): DetectedTable[] {
-  const candidates = detectors.flatMap((d) => d.detect(grid)).sort((a, b) => b.score - a.score);
+  // the sure ones first (registers): the others skip the rows they took, which they could never win
+  const first = detectors.filter((d) => d.runsFirst).flatMap((d) => d.detect(grid));
+  const claimed = new ClaimedRows(first);
+  const rest = detectors.filter((d) => !d.runsFirst).flatMap((d) => d.detect(grid, claimed));
+  const candidates = [...first, ...rest].sort((a, b) => b.score - a.score);
   const kept: DetectedTable[] = [];
   for (const c of candidates) if (!kept.some((k) => rangesOverlap(k.range, c.range))) kept.push(c);
   return kept.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);

@@ -1,6 +1,7 @@
 import { CellRange } from '../grid/address';
 import { Grid } from '../grid/grid';
 import { SheetKind } from '../schema/dossier';
+import type { ClaimedRows } from './claims';
 import { MatchHow } from './vocabulary';
 
 /** One header column as the engine understood it. */
@@ -43,7 +44,16 @@ export interface DetectedTable {
 /** A detector for one family of tables (objectives, staff cross-tabs, per-person registers...). */
 export interface TableDetector {
   family: string;
-  detect(grid: Grid): DetectedTable[];
+  /**
+   * The tables of the family on the grid. `claimed`: rows a surer detector already took (see
+   * `runsFirst`); a detector need not look for headers inside them.
+   */
+  detect(grid: Grid, claimed?: ClaimedRows): DetectedTable[];
+  /**
+   * A detector whose tables nothing else can outscore where they are found (a per-person register):
+   * it runs first, and the others skip its rows.
+   */
+  runsFirst?: boolean;
 }
 
 export function columnOf(table: DetectedTable, role: string): ColumnMapping | undefined {

@@ -6,6 +6,7 @@ import { parseCode, startsWithCode } from './codes';
 import { ownReference } from './numbering';
 import { isLevelRole, objectiveVocabulary, splitLevelRole } from './columns';
 import { looksLikePerson, looksLikeStructure } from './rows';
+import { ClaimedRows, NO_CLAIMS } from '../detect/claims';
 import { classifyLabel, isClassified } from '../staff/labels';
 
 const SCAN_LIMIT = 200_000;
@@ -182,7 +183,10 @@ function headerAt(grid: Grid, row: number): HeaderCandidate | undefined {
   if (plain && isObjectivesHeader(plain)) return plain;
   const filled = grid.filledColumns(row);
   if (filled.length < 4) return undefined;
-  // cheap first: at least two cells with a figure right below them
+  // cheapest first: a label naming the code, the title or a level (the vocabulary remembers its
+  // answers; a body row of a register has none, and telling numbers costs a parse per cell)
+  if (!filled.some((c) => typeof grid.value(row, c) !== 'number' && namesObjectiveColumn(grid.text(row, c)))) return undefined;
+  // then: at least two cells with a figure right below them
   const figures = filled.filter((c) => looksNumeric(grid, row + 1, c) && !looksNumeric(grid, row, c));
   if (figures.length < 2) return undefined;
   const cand = plain ?? mapRowIfHeader(grid, row, objectiveVocabulary, MIN_MAPPED, 0);
@@ -192,6 +196,13 @@ function headerAt(grid: Grid, row: number): HeaderCandidate | undefined {
   const columns = cand.columns.map((c) => (managers.includes(c) ? { ...c, role: 'weight', how: null, manager: c.label.trim() } : c));
   const withManagers = { ...cand, columns, mapped: cand.mapped + managers.length };
   return isObjectivesHeader(withManagers) ? withManagers : undefined;
+}
+
+/** A header label for the code, the title or a level of an objective («Obiettivo n.», «Descrizione», «Obiettivo operativo»). */
+function namesObjectiveColumn(label: string): boolean {
+  const m = objectiveVocabulary.match(label);
+  if (!m) return false;
+  return isLevelRole(m.role) || ['code', 'title'].includes(splitLevelRole(m.role).role ?? '');
 }
 
 /** A label that can name a manager or an office: words, no figures, nothing a staff table would read (gender, category, year, total). */
@@ -229,12 +240,12 @@ export function isSingleTextRow(grid: Grid, row: number): boolean {
 
 export const objectivesDetector: TableDetector = {
   family: 'objectives',
-  detect(grid: Grid): DetectedTable[] {
+  detect(grid: Grid, claimed: ClaimedRows = NO_CLAIMS): DetectedTable[] {
     const tables: DetectedTable[] = [];
     const last = Math.min(grid.rowCount, SCAN_LIMIT);
     let r = 0;
     while (r < last) {
-      const cand = headerAt(grid, r);
+      const cand = claimed.size && claimed.has(grid, r) ? undefined : headerAt(grid, r);
       if (!cand) {
         r++;
         continue;

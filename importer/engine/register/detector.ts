@@ -69,4 +69,4 @@ export function detectRegister(grid: Grid): DetectedTable[] {
   return [];
 }
 
-export const registerDetector: TableDetector = { family: REGISTER_FAMILY, detect: detectRegister };
+export const registerDetector: TableDetector = { family: REGISTER_FAMILY, detect: detectRegister, runsFirst: true };

@@ -1,4 +1,5 @@
 import { TableDetector } from '../detect/table';
+import { ClaimedRows, NO_CLAIMS } from '../detect/claims';
 import { Grid } from '../grid/grid';
 import { readCount } from '../normalise/counts';
 import { SheetKind } from '../schema/dossier';
@@ -52,7 +53,7 @@ function wholeNumberShare(grid: Grid, rows: AxisLine[], columns: AxisLine[]): { 
  * under captions. A table is a body of rows with a label and count-like figures under a header whose
  * labels name staff dimensions; totals are recognised by label (or, unlabelled, by arithmetic).
  */
-export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
+export function detectStaffTables(grid: Grid, claimed: ClaimedRows = NO_CLAIMS): StaffDetectedTable[] {
   const reader = new RowReader(grid);
   const tables: StaffDetectedTable[] = [];
   const last = Math.min(grid.rowCount, SCAN_LIMIT);
@@ -60,7 +61,7 @@ export function detectStaffTables(grid: Grid): StaffDetectedTable[] {
   let r = 0;
   let lastBlock: Block | undefined;
   while (r < last) {
-    if (reader.profile(r).kind !== 'body') {
+    if ((claimed.size && claimed.has(grid, r)) || reader.profile(r).kind !== 'body') {
       r++;
       continue;
     }
@@ -238,6 +239,7 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   if (fromTitle.smart && !lines.some((m) => m.smart || m.regime || m.movement)) context.smart = fromTitle.smart;
   if (fromTitle.regime && !lines.some((m) => m.smart || m.regime || m.movement)) context.regime = fromTitle.regime;
   if (fromTitle.movement && !lines.some((m) => m.movement) && !context.movement) context.movement = fromTitle.movement;
+  if (fromTitle.contract && !lines.some((m) => m.contract) && !context.contract) context.contract = fromTitle.contract;
 
   // a table of differences between two dates ("Delta organico 2019-2015", "Variazione"): not a count of people
   if ([...titles.slice(0, 1), ...headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)))].some((t) => CHANGE_WORDS.test(` ${normaliseLabel(t)} `))) return undefined;

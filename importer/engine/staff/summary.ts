@@ -164,6 +164,8 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
     return s;
   };
   const tallyOf = (s: StaffSummary, q: 'staff' | 'fixedTerm' | 'partTime' | 'smart'): Tally => (s[q] ??= emptyTally());
+  // «Personale a tempo determinato»: a table of fixed-term staff only gives the fixed-term figures, never the whole staff
+  const fixedTermOnly = context.contract === 'fixed-term';
   const tableYear = t.referenceDate ? Number(t.referenceDate.slice(0, 4)) : undefined;
   /** The figures a count cell belongs to, by what its lines say: the same choice as the counting below. */
   const gapTargets = (m: LabelMeaning, subset: boolean, tdKnown: boolean): Omit<FigureGap, 'g' | 'reason' | 'at'>[] => {
@@ -178,6 +180,7 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
       return [...(m.regime !== 'full-time' ? [{ q: 'partTime' as const }] : []), ...staff];
     }
     if (subset) return m.contract === 'fixed-term' ? [{ q: 'fixedTerm' }] : [];
+    if (fixedTermOnly) return [{ q: 'fixedTerm' }];
     return [{ q: 'staff' }, ...(tdKnown ? [{ q: 'fixedTerm' as const }] : []), ...(m.category ? [{ q: 'category' as const, category: m.category }] : [])];
   };
   const unmapped = new Set<string>();
@@ -341,6 +344,13 @@ export function summariseTable(t: StaffTable, model: StaffModel): void {
         basis.rest(s, 'fixedTerm', g, [cell]);
         if (!g && written) model.records.ungendered.push({ figure: 'fixed-term', count: v.count, ...lineFacts(cell), ...base, order: t.order });
       }
+      continue;
+    }
+    if (fixedTermOnly) {
+      addTo(tallyOf(s, 'fixedTerm'), g, v.count);
+      collector.add(dateKey, 'fixedTerm', g, cell);
+      basis.rest(s, 'fixedTerm', g, [cell]);
+      if (!g && written) model.records.ungendered.push({ figure: 'fixed-term', count: v.count, ...lineFacts(cell), ...base, order: t.order });
       continue;
     }
     addTo(tallyOf(s, 'staff'), g, v.count);

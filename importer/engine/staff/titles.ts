@@ -10,11 +10,15 @@ import { AxisLine, StaffDetectedTable } from './types';
  * 31/12/2023" over a category x gender table counts smart workers, not staff. Only unambiguous
  * captions count (one subject, one movement).
  */
-export function titleContext(title: string): Pick<LabelMeaning, 'smart' | 'regime' | 'movement'> {
+export function titleContext(title: string): Pick<LabelMeaning, 'smart' | 'regime' | 'movement' | 'contract'> {
   const n = normaliseLabel(title);
   const smart = /\b(smart ?working|lavoro agile|lavoratori agili)\b/.test(n);
   const partTime = /\b(part ?time|tempo parziale)\b/.test(n);
-  const out: Pick<LabelMeaning, 'smart' | 'regime' | 'movement'> = {};
+  const out: Pick<LabelMeaning, 'smart' | 'regime' | 'movement' | 'contract'> = {};
+  // «Personale a tempo determinato»: the whole table counts fixed-term staff (not when the title names both kinds)
+  const fixedTerm = /\b(tempo determinato|a termine)\b/.test(n);
+  const permanent = /\b(tempo indeterminato|di ruolo)\b/.test(n);
+  if (fixedTerm && !permanent) out.contract = 'fixed-term';
   if (smart && !partTime) out.smart = /\b100\b|\bfragil/.test(n) ? 'full' : 'any';
   if (partTime && !smart) out.regime = 'part-time';
   const hire = /\b(assunt\w*|assunzion\w*)\b/.test(n);

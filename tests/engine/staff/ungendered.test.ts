@@ -118,3 +118,33 @@ describe('staff figures given without gender', () => {
     });
   });
 });
+
+describe('a table of fixed-term staff only («Personale a tempo determinato»)', () => {
+  it('gives the fixed-term figures, not the whole staff, and is never compared with the staff of another table', async () => {
+    const { dossier } = await analyseSheets({
+      Personale: [
+        ['Personale in servizio al 31/12/2023'],
+        ['Categoria', 'Donne', 'Uomini'],
+        ['B', 4, 6],
+        ['C', 12, 8],
+        ['D', 9, 5],
+        [],
+        [],
+        ['Personale a tempo determinato al 31/12/2023'],
+        ['Categoria', 'Donne', 'Uomini'],
+        ['C', 2, 1],
+        ['D', 1, 0],
+      ],
+    });
+    expect(dossier.pap.headcount).toMatchObject({ F: 25, M: 19, total: 44 });
+    expect(dossier.pap.fixedTerm).toEqual({ F: 3, M: 1, total: 4, byGender: true });
+    expect(serious(dossier)).toEqual([]);
+  });
+
+  it('a title naming both kinds («a tempo indeterminato e determinato») is the whole staff', async () => {
+    const { dossier } = await analyseSheets({
+      Personale: [['Personale a tempo indeterminato e determinato al 31/12/2023'], ['Categoria', 'Donne', 'Uomini'], ['C', 12, 8], ['D', 9, 5]],
+    });
+    expect(dossier.pap.headcount).toMatchObject({ F: 21, M: 13, total: 34 });
+  });
+});
