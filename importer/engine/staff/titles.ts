@@ -16,7 +16,8 @@ export function titleContext(title: string): Pick<LabelMeaning, 'smart' | 'regim
   const partTime = /\b(part ?time|tempo parziale)\b/.test(n);
   const out: Pick<LabelMeaning, 'smart' | 'regime' | 'movement' | 'contract'> = {};
   // «Personale a tempo determinato»: the whole table counts fixed-term staff (not when the title names both kinds)
-  const fixedTerm = /\b(tempo determinato|a termine)\b/.test(n);
+  // «comprese quelle a tempo determinato», «anche a tempo determinato», «di cui a tempo determinato»: the whole staff
+  const fixedTerm = /\b(tempo determinato|a termine)\b/.test(n) && !/\b(compres[oaie]|inclus[oaie]|di cui|anche|oltre|insieme)\b.{0,40}\b(tempo determinato|a termine)\b/.test(n);
   const permanent = /\b(tempo indeterminato|di ruolo)\b/.test(n);
   if (fixedTerm && !permanent) out.contract = 'fixed-term';
   if (smart && !partTime) out.smart = /\b100\b|\bfragil/.test(n) ? 'full' : 'any';

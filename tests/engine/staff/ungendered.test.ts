@@ -148,3 +148,12 @@ describe('a table of fixed-term staff only («Personale a tempo determinato»)',
     expect(dossier.pap.headcount).toMatchObject({ F: 21, M: 13, total: 34 });
   });
 });
+
+describe('a title that counts fixed-term staff in («comprese quelle a tempo determinato»)', () => {
+  it('is the whole staff', async () => {
+    const { dossier } = await analyseSheets({
+      Personale: [['Personale in servizio al 31/12/2023'], ['Persone in servizio per area e genere, comprese quelle a tempo determinato.'], ['Categoria', 'Donne', 'Uomini'], ['C', 12, 8], ['D', 9, 5]],
+    });
+    expect(dossier.pap.headcount).toMatchObject({ F: 21, M: 13, total: 34 });
+  });
+});
