@@ -29,12 +29,12 @@ export async function planBatch(root: string): Promise<BatchDossier[]> {
   const abs = resolve(root);
   const dossiers: BatchDossier[] = [];
   const loose: CollectedFile[] = [];
-  const folders: { name: string; path: string }[] = [];
+  const folders: { name: string; path: string; raw?: Buffer }[] = [];
   for (const e of await sortedEntries(abs)) {
     const k = await entryKind(abs, e);
     if (!k) continue;
-    if ('folder' in k) folders.push({ name: e.name, path: k.folder });
-    else loose.push({ path: k.file, file: e.name, ...(k.refused ? { refused: k.refused } : {}) });
+    if ('folder' in k) folders.push({ name: e.name, path: k.folder, ...(k.raw ? { raw: k.raw } : {}) });
+    else loose.push({ path: k.file, file: e.name, ...(k.raw ? { raw: k.raw } : {}), ...(k.refused ? { refused: k.refused } : {}) });
   }
   if (loose.length) {
     // the loose files' dossier is named after root, unless a subfolder already has that name
@@ -42,7 +42,7 @@ export async function planBatch(root: string): Promise<BatchDossier[]> {
     dossiers.push({ name, root: abs, files: loose });
   }
   for (const f of folders) {
-    const { files } = await collectInputs([f.path]);
+    const { files } = await collectInputs([f.path], f.raw);
     dossiers.push({ name: f.name, root: f.path, files });
   }
   return dossiers;

@@ -1,10 +1,15 @@
-import { Dirent, Stats } from 'node:fs';
+import { Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 import { isSpreadsheetPath } from '../read/read-source';
 
 export interface CollectedFile {
   path: string;
+  /**
+   * The path as the file system holds it, when a name in it is not UTF-8 (a file named on Windows
+   * and copied from a zip: «lat\xe9n.csv»): `path` shows it read as Windows-1252, `raw` opens it.
+   */
+  raw?: Buffer;
   /** Path relative to the dossier root, with forward slashes. */
   file: string;
   /**
@@ -27,9 +32,36 @@ export function specialFileReason(s: Stats): string | undefined {
 const BROKEN_LINK = 'è un collegamento simbolico a un file che non esiste (o che non si può raggiungere).';
 
 interface Walk {
-  paths: { path: string; refused?: string }[];
+  paths: { path: string; raw?: Buffer; refused?: string }[];
   /** Real paths of the folders walked: a link back to a folder above is not followed twice. */
   seen: Set<string>;
+}
+
+/** One entry of a folder: its name as shown (UTF-8, else read as Windows-1252) and, when they differ, as the file system holds it. */
+export interface FolderEntry {
+  name: string;
+  /** The entry's whole path as bytes, when its name (or its folder's) is not UTF-8. */
+  raw?: Buffer;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+
+/** A name's bytes as text: UTF-8 when they are, else Windows-1252 (every byte is a letter there). */
+function nameText(bytes: Buffer): { text: string; utf8: boolean } {
+  try {
+    return { text: UTF8.decode(bytes), utf8: true };
+  } catch {
+    return { text: WINDOWS_1252.decode(bytes), utf8: false };
+  }
+}
+
+/** A path to open: the bytes when any part of it is not UTF-8, else the text. */
+function openable(path: string, raw: Buffer | undefined): string | Buffer {
+  return raw ?? path;
 }
 
 /**
@@ -37,44 +69,57 @@ interface Walk {
  * with its reason (a special file, a link to nothing), or nothing to import (hidden, Excel's lock
  * files, other documents). A link to a file is that file; a link to a folder is not followed.
  */
-export async function entryKind(dir: string, e: Dirent): Promise<{ folder: string } | { file: string; refused?: string } | undefined> {
+export async function entryKind(dir: string, e: FolderEntry): Promise<{ folder: string; raw?: Buffer } | { file: string; raw?: Buffer; refused?: string } | undefined> {
   if (e.name.startsWith('.') || e.name.startsWith('~$')) return undefined; // hidden files, Excel lock files
   const p = join(dir, e.name);
-  if (e.isDirectory()) return { folder: p };
-  if (e.isFile()) return isSpreadsheetPath(p) ? { file: p } : undefined;
+  const at = openable(p, e.raw);
+  const raw = e.raw ? { raw: e.raw } : {};
+  if (e.isDirectory()) return { folder: p, ...raw };
+  if (e.isFile()) return isSpreadsheetPath(p) ? { file: p, ...raw } : undefined;
   if (e.isSymbolicLink()) {
     let target: Stats;
     try {
-      target = await stat(p);
+      target = await stat(at);
     } catch {
       // a link that points nowhere is said, never skipped silently
-      return isSpreadsheetPath(p) ? { file: p, refused: BROKEN_LINK } : undefined;
+      return isSpreadsheetPath(p) ? { file: p, ...raw, refused: BROKEN_LINK } : undefined;
     }
     // a link to a folder is not walked: it may lead anywhere (the whole disk, /proc, back up the tree)
     if (target.isDirectory()) return undefined;
-    if (target.isFile()) return isSpreadsheetPath(p) ? { file: p } : undefined;
-    return { file: p, refused: specialFileReason(target) };
+    if (target.isFile()) return isSpreadsheetPath(p) ? { file: p, ...raw } : undefined;
+    return { file: p, ...raw, refused: specialFileReason(target) };
   }
   // a named pipe, a socket, a device met in a folder: opening it could wait for ever
-  return { file: p, refused: specialFileReason(await lstat(p)) };
+  return { file: p, ...raw, refused: specialFileReason(await lstat(at)) };
 }
 
-/** A folder's entries in a stable order (by name, as bytes compare). */
-export async function sortedEntries(dir: string): Promise<Dirent[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/**
+ * A folder's entries in a stable order (by name, as bytes compare). Names are read as bytes: one
+ * that is not UTF-8 is shown read as Windows-1252 and opened by its bytes, never lost as «not found».
+ */
+export async function sortedEntries(dir: string, rawDir?: Buffer): Promise<FolderEntry[]> {
+  const entries = await readdir(openable(dir, rawDir) as string, { withFileTypes: true, encoding: 'buffer' });
+  const prefix = rawDir ? Buffer.concat([rawDir, Buffer.from(sep)]) : undefined;
+  return entries
+    .sort((a, b) => Buffer.compare(a.name, b.name))
+    .map((e) => {
+      const { text, utf8 } = nameText(e.name);
+      const raw = !utf8 || prefix ? Buffer.concat([prefix ?? Buffer.from(join(dir, 'x').slice(0, -1)), e.name]) : undefined;
+      return { name: text, ...(raw ? { raw } : {}), isDirectory: () => e.isDirectory(), isFile: () => e.isFile(), isSymbolicLink: () => e.isSymbolicLink() };
+    });
 }
 
-async function walk(dir: string, w: Walk): Promise<void> {
+async function walk(dir: string, w: Walk, rawDir?: Buffer): Promise<void> {
   // the same folder given twice (or inside another input) is read once
-  const real = await realpath(dir).catch(() => dir);
-  if (w.seen.has(real)) return;
-  w.seen.add(real);
-  for (const e of await sortedEntries(dir)) {
+  const real = await realpath(openable(dir, rawDir)).catch(() => dir);
+  const key = Buffer.isBuffer(real) ? real.toString('latin1') : real;
+  if (w.seen.has(key)) return;
+  w.seen.add(key);
+  for (const e of await sortedEntries(dir, rawDir)) {
     const k = await entryKind(dir, e);
     if (!k) continue;
-    if ('folder' in k) await walk(k.folder, w);
-    else w.paths.push({ path: k.file, refused: k.refused });
+    if ('folder' in k) await walk(k.folder, w, k.raw);
+    else w.paths.push({ path: k.file, ...(k.raw ? { raw: k.raw } : {}), ...(k.refused ? { refused: k.refused } : {}) });
   }
 }
 
@@ -96,31 +141,33 @@ function commonDir(paths: string[]): string {
  * pipe, a device, a socket), given or met in a folder, is listed with the reason it is refused,
  * and never opened.
  */
-export async function collectInputs(inputs: string[]): Promise<{ root: string; files: CollectedFile[]; missing: string[] }> {
+export async function collectInputs(inputs: string[], rawDir?: Buffer): Promise<{ root: string; files: CollectedFile[]; missing: string[] }> {
   const w: Walk = { paths: [], seen: new Set() };
   const missing: string[] = [];
   const dirs: string[] = [];
   for (const input of inputs) {
     const abs = resolve(input);
+    // a batch's dossier folder whose name is not UTF-8 comes with its bytes
+    const raw = inputs.length === 1 ? rawDir : undefined;
     let s;
     try {
-      s = await stat(abs);
+      s = await stat(openable(abs, raw));
     } catch {
       missing.push(input);
       continue;
     }
     if (s.isDirectory()) {
       dirs.push(abs);
-      await walk(abs, w);
+      await walk(abs, w, raw);
     } else w.paths.push({ path: abs, refused: specialFileReason(s) });
   }
   const paths = w.paths.map((p) => p.path);
   const root = dirs.length === 1 && paths.every((p) => p.startsWith(dirs[0] + sep)) ? dirs[0] : commonDir([...dirs.map((d) => d + sep + 'x'), ...paths].map((p) => dirname(p)));
-  const unique = new Map<string, string | undefined>();
-  for (const p of w.paths) if (!unique.has(p.path)) unique.set(p.path, p.refused);
+  const unique = new Map<string, { raw?: Buffer; refused?: string }>();
+  for (const p of w.paths) if (!unique.has(p.path)) unique.set(p.path, p);
   return {
     root,
-    files: [...unique].map(([p, refused]) => ({ path: p, file: relative(root, p).split(sep).join('/'), ...(refused ? { refused } : {}) })),
+    files: [...unique].map(([p, { raw, refused }]) => ({ path: p, file: relative(root, p).split(sep).join('/'), ...(raw ? { raw } : {}), ...(refused ? { refused } : {}) })),
     missing,
   };
 }

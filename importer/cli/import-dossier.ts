@@ -57,7 +57,7 @@ export async function readDossierInputs(files: CollectedFile[], onFile?: (file: 
     }
     try {
       // the dossier's grids stay in memory together: each file reads within what is left
-      const read = await readSourceDetailed(f.path, f.file, { dossierCellsLeft: LIMITS.maxCellsPerDossier - cells, csv: csvReadingOf(f.file, mapping) });
+      const read = await readSourceDetailed(f.raw ?? f.path, f.file, { dossierCellsLeft: LIMITS.maxCellsPerDossier - cells, csv: csvReadingOf(f.file, mapping) });
       cells += read.grids.reduce((n, g) => n + g.cellCount, 0);
       inputs.push({ file: f.file, grids: read.grids, problems: read.problems });
     } catch (err) {
@@ -100,7 +100,7 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
     const target = annotated.get(f.file)!;
     try {
       const grids = inputs.find((i) => i.file === f.file)?.grids ?? [];
-      const r = await writeAnnotatedCopy({ bytes: () => readFile(f.path), file: f.file, grids }, dossier.findings, outputPath(outDir, target), { owner: dossier.entity?.name ?? title });
+      const r = await writeAnnotatedCopy({ bytes: () => readFile(f.raw ?? f.path), file: f.file, grids }, dossier.findings, outputPath(outDir, target), { owner: dossier.entity?.name ?? title });
       outputs.push(target);
       if (r.degraded) warnings.push(`${f.file}: la copia annotata riporta valori e segnalazioni ma non la formattazione originale (${r.degraded}).`);
     } catch (err) {

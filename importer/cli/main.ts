@@ -13,6 +13,7 @@ import { ProgressSink } from './progress';
 import { removeStaleTemps } from '../write/stale-temp';
 import { BATCH_OUTPUTS, prepareOutDir } from './out-dir';
 import { systemReason } from './system-errors';
+import { printable, printableLines } from './printable';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3 } as const;
 
@@ -64,8 +65,9 @@ export interface Io {
 }
 
 const consoleIo: Io = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  // a name with a line break or an escape sequence never splits a message nor drives the terminal
+  out: (l) => process.stdout.write(`${printableLines(l)}\n`),
+  err: (l) => process.stderr.write(`${printable(l)}\n`),
   progress: {
     // a bar redrawn on the terminal's stderr; plain lines on stdout in logs and CI
     write: (t) => (process.stderr.isTTY ? process.stderr : process.stdout).write(t),
@@ -100,7 +102,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     return await command(argv, io);
   } catch (err) {
     io.err(`piao: l'importazione si è interrotta prima della fine: ${interruption(err)}. I risultati già scritti restano; quelli mancanti non sono stati scritti.`);
-    if (process.env.PIAO_DEBUG) io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    if (process.env.PIAO_DEBUG) for (const l of (err instanceof Error ? (err.stack ?? err.message) : String(err)).split('\n')) io.err(l);
     return EXIT.unreadable;
   }
 }
@@ -180,7 +182,11 @@ async function command(argv: string[], io: Io): Promise<number> {
     const outProblem = await prepareOutDir(values.out);
     if (outProblem) return usage(io, outProblem);
   }
-  for (const m of missing) io.err(`piao: ${m}: file o cartella inesistente.`);
+  for (const m of missing) {
+    // the command line reaches piao as UTF-8: a name in another encoding cannot be named there, but its folder can
+    if (m.includes('\ufffd')) io.err(`piao: ${m}: il nome non è in UTF-8 e dalla riga di comando non si può aprire: indica la cartella che lo contiene (piao legge ogni nome), o rinominalo.`);
+    else io.err(`piao: ${m}: file o cartella inesistente.`);
+  }
   if (files.length === 0) {
     io.err('piao: nessun foglio di calcolo (.xlsx, .csv) trovato negli input indicati.');
     return missing.length ? EXIT.unreadable : EXIT.usage;

@@ -3,6 +3,7 @@
  * read, elapsed time and an estimate of the time left). Elsewhere (CI, logs): one plain line per
  * dossier done. A few lines of our own: a library would not do less.
  */
+import { printable } from './printable';
 export interface ProgressSink {
   write(text: string): void;
   isTTY?: boolean;
@@ -49,15 +50,15 @@ export function createProgress(total: number, sink: ProgressSink, now: () => num
   draw(true);
   return {
     file(dossier, file) {
-      current = `${dossier}: ${file}`;
+      current = printable(`${dossier}: ${file}`);
       draw();
     },
     done(_dossier, line) {
       done++;
       if (tty) {
-        sink.write(`\r\x1b[2K${line}\n`);
+        sink.write(`\r\x1b[2K${printable(line)}\n`);
         draw(true);
-      } else sink.write(`[${done}/${total}] ${line} (${clock(now() - start)})\n`);
+      } else sink.write(`[${done}/${total}] ${printable(line)} (${clock(now() - start)})\n`);
     },
     finish() {
       if (tty) sink.write('\r\x1b[2K');

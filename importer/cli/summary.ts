@@ -1,6 +1,7 @@
 import { isoDateIt } from '../engine/text/iso-date';
 import { Dossier, ObjectiveLevel, Severity } from '../engine/schema/dossier';
 import { describePap } from './pap-summary';
+import { printable } from './printable';
 import { KIND_IT, severityCount } from '../write/labels';
 
 const LEVEL_PLURAL: Record<ObjectiveLevel, string> = {
@@ -17,13 +18,13 @@ export function describeDossier(d: Dossier, maxFindingsPerFile = 30): string {
   const lines: string[] = [];
   for (const s of d.sources) {
     if (s.status === 'failed') {
-      lines.push(`✗ ${s.error}`);
+      lines.push(`✗ ${printable(s.error ?? '')}`);
       continue;
     }
-    lines.push(`✓ ${s.file}`);
+    lines.push(`✓ ${printable(s.file)}`);
     for (const sh of s.sheets) {
       const date = sh.referenceDate ? ` al ${isoDateIt(sh.referenceDate)}` : '';
-      lines.push(`    foglio «${sh.name}»: ${KIND_IT[sh.kind] ?? sh.kind}${date}`);
+      lines.push(`    foglio «${printable(sh.name)}»: ${KIND_IT[sh.kind] ?? sh.kind}${date}`);
     }
     const objectives = d.objectives.filter((o) => o.at.file === s.file);
     if (objectives.length) {
@@ -34,7 +35,7 @@ export function describeDossier(d: Dossier, maxFindingsPerFile = 30): string {
       lines.push(`    obiettivi: ${counts.join(', ')}`);
     }
     const findings = d.findings.filter((f) => f.file === s.file);
-    for (const f of findings.slice(0, maxFindingsPerFile)) lines.push(`    ${SEVERITY_MARK[f.severity]} [${f.rule}] ${f.sheet}!${f.cell}: ${f.message}`);
+    for (const f of findings.slice(0, maxFindingsPerFile)) lines.push(`    ${SEVERITY_MARK[f.severity]} [${f.rule}] ${printable(f.sheet)}!${f.cell}: ${printable(f.message)}`);
     if (findings.length > maxFindingsPerFile) lines.push(`    … e altre ${findings.length - maxFindingsPerFile} segnalazioni (vedi piao.json)`);
   }
   const by = (sev: Severity) => d.findings.filter((f) => f.severity === sev).length;

@@ -59,8 +59,9 @@ function fsReason(err: unknown): string {
  * Reads one source file. `file` is the name the user sees (relative to the dossier); every failure
  * is a ReadError whose message names it, never a stack trace.
  */
-export async function readSourceDetailed(path: string, file: string, options: ReadOptions = {}): Promise<SourceRead> {
-  const ext = extname(path).toLowerCase();
+export async function readSourceDetailed(path: string | Buffer, file: string, options: ReadOptions = {}): Promise<SourceRead> {
+  // a path given as bytes (a name that is not UTF-8) has the extension its shown name has
+  const ext = extname(typeof path === 'string' ? path : file).toLowerCase();
   if (ext in REFUSED_EXTENSIONS) throw new ReadError(file, REFUSED_EXTENSIONS[ext]);
   let bytes: Uint8Array;
   let handle: FileHandle | undefined;
@@ -83,7 +84,7 @@ export async function readSourceDetailed(path: string, file: string, options: Re
 }
 
 /** Grids only (what the engine needs). */
-export async function readSource(path: string, file: string, options: ReadOptions = {}): Promise<Grid[]> {
+export async function readSource(path: string | Buffer, file: string, options: ReadOptions = {}): Promise<Grid[]> {
   return (await readSourceDetailed(path, file, options)).grids;
 }
 

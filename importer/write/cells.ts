@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { Place } from '../engine/schema/dossier';
 import { cutForExcel } from '../engine/grid/long-texts';
 import { cellLink } from './xlsx-bytes';
+import { excelSheetNames } from '../engine/grid/sheet-names';
 import { madeAt } from './made-at';
 
 export type PlainValue = string | number | Date | null | undefined;
@@ -78,15 +79,11 @@ export function placeLink(text: string, place: Place, annotated: string | null):
   return value;
 }
 
-/** A name Excel accepts for a sheet: at most 31 characters, none of []:*?/\ , not starting or ending with a quote. */
-export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim();
-  return (cleaned || 'Foglio1').slice(0, 31);
-}
 
 /** The sheet a Place lands on in the annotated copy: CSV sources become one sheet with a name Excel accepts. */
 export function annotatedSheet(file: string, sheet: string): string {
-  return /\.(csv|txt|tsv)$/i.test(file) ? safeSheetName(sheet) : sheet;
+  // the rules of the xlsx readers (engine/grid/sheet-names): one set, so the copy and its links agree
+  return /\.(csv|txt|tsv)$/i.test(file) ? excelSheetNames([sheet])[0] : sheet;
 }
 
 /** Height in points of one line of text at the default size (11 pt Calibri, as Excel and LibreOffice set it). */

@@ -1,7 +1,7 @@
 import { mapRow } from '../detect/header';
 import { DetectedTable, TableDetector } from '../detect/table';
 import { Grid } from '../grid/grid';
-import { tableDate } from '../staff/titles';
+import { isDatedCaption, tableDate } from '../staff/titles';
 import { PERSON_ROLES, registerVocabulary } from './columns';
 
 export const REGISTER_FAMILY = 'register';
@@ -46,6 +46,8 @@ export function detectRegister(grid: Grid): DetectedTable[] {
     for (let t = r - 1; t >= 0 && titles.length < 3; t--) {
       const filled = grid.filledColumns(t);
       if (filled.length === 1) titles.push(grid.text(t, filled[0]));
+      // «Personale in servizio al» | 31/12/2023: the caption and its date, as one title
+      else if (isDatedCaption(grid, t)) titles.push(filled.map((c) => grid.text(t, c)).join(' '));
     }
     const cols = cand.columns.map((c) => c.col);
     const referenceDate = tableDate(titles, grid, undefined, [], [], 'headcount');

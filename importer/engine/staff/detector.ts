@@ -10,7 +10,7 @@ import { CHANGE_WORDS, LabelMeaning, classifyLabel, hasStaffDimension, isClassif
 import { normaliseLabel } from '../text/normalise';
 import { columnLines, isArithmeticTotalColumn, isArithmeticTotalRow, rowLines, settle, settleCarriedTotals } from './lines';
 import { Block, RowReader, captionRows, dataColumns, growBlock, headerRowsAbove, settleLabelColumns } from './rows';
-import { tableDate, titleContext } from './titles';
+import { datesBesideCaptions, tableDate, titleContext } from './titles';
 import { maxOf, minOf } from '../grid/spread';
 import { AxisDim, AxisLine, STAFF_FAMILY, StaffDetectedTable } from './types';
 
@@ -206,8 +206,10 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   const titleRows = captionRows(grid, reader, headerRows[0], above?.bodyEnd ?? -1);
   const titles = titleRows.map((t) => grid.text(t, grid.filledColumns(t)[0]));
   const cornerTexts = headerRows.flatMap((h) => grid.filledColumns(h).filter((c) => c <= block.labelMax).map((c) => grid.text(h, c)));
+  // «Personale in servizio al» | 31/12/2023: a date in the caption's row, when the caption itself names none
+  const captionTexts = titleDate([...titles, ...cornerTexts]) ? [...titles, ...cornerTexts] : [...titles, ...cornerTexts, ...datesBesideCaptions(grid, titleRows)];
   // titles and headers first: a year or a movement inside a row label is a remark, not the table's date or kind
-  dropRowRemarks(rows, rowDims, titleDate([...titles, ...cornerTexts]));
+  dropRowRemarks(rows, rowDims, titleDate(captionTexts));
 
   settleCarriedTotals(grid, rows, columns);
   // a column of remarks beside the figures ("Note": "di cui 2 in comando") is not read as counts
@@ -248,7 +250,7 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   if (countsNoPeople(titles[0] ?? '', rows)) return undefined;
 
   const kind = kindOf(rows, columns, context);
-  const referenceDate = tableDate([...titles, ...cornerTexts], grid, above, rows, columns, kind);
+  const referenceDate = tableDate(captionTexts, grid, above, rows, columns, kind);
   const top = headerRows[0];
   const bodyEnd = block.rows[block.rows.length - 1];
   const left = labelCols.length ? labelCols[0] : cols[0];

@@ -1,6 +1,7 @@
 import { Grid } from '../grid/grid';
 import { readCount } from '../normalise/counts';
 import { normaliseLabel } from '../text/normalise';
+import { classifyLabel, isClassified } from './labels';
 import { isPageMarker } from './page-marks';
 import { Block, RowReader } from './rows';
 import { StaffDetectedTable } from './types';
@@ -36,6 +37,38 @@ function rowTexts(grid: Grid, row: number): string {
     .filledColumns(row)
     .map((c) => `${c}:${normaliseLabel(grid.text(row, c))}`)
     .join('|');
+}
+
+/** What a header label says a column holds, without its wording: «Donne» and «F», «Totale» and «Tot.» say the same. */
+function meaningKey(grid: Grid, row: number, col: number): string | undefined {
+  const m = classifyLabel(grid.value(row, col), grid.text(row, col));
+  if (!m || !isClassified(m) || m.unexplained) return undefined;
+  return JSON.stringify([m.total, m.percent, m.gender ?? m.letter, m.category, m.regime, m.smart, m.year, m.date, m.movement, m.age, m.contract, m.staff, m.subset, m.count]);
+}
+
+/**
+ * The header of the first page written again in other words on the next («Categoria | Donne |
+ * Uomini | Totale», then «Profilo | F | M | Tot.»): the same cells filled, every column of figures
+ * saying the same as before in words piao understands, the label columns any text.
+ */
+function rewordedHeader(grid: Grid, header: number, row: number, labelMax: number): boolean {
+  const was = grid.filledColumns(header);
+  const now = grid.filledColumns(row);
+  if (was.length !== now.length || was.some((c, i) => now[i] !== c)) return false;
+  const figures = now.filter((c) => c > labelMax);
+  if (figures.length < 2) return false;
+  // the label columns name the same axis («Categoria», then «Profilo») and nothing more: «Tempo
+  // determinato | F | M» or «Regime | Donne | Uomini» under a table by category heads another table
+  const axisOf = (r: number, c: number): string | undefined | false => {
+    const m = classifyLabel(grid.value(r, c), grid.text(r, c));
+    if (!m) return undefined;
+    return Object.entries(m).every(([k, v]) => k === 'axisName' || k === 'unexplained' || v === undefined) ? m.axisName : false;
+  };
+  if (!now.filter((c) => c <= labelMax).every((c) => axisOf(row, c) !== false && axisOf(row, c) === axisOf(header, c))) return false;
+  return figures.every((c) => {
+    const k = meaningKey(grid, row, c);
+    return k !== undefined && k === meaningKey(grid, header, c);
+  });
 }
 
 /** How a table goes on over a page break: `closedByTotal` when its first page ended with a «Totale» of that page. */
@@ -88,7 +121,7 @@ export function continuesOnNextPage(grid: Grid, reader: RowReader, prev: StaffDe
   for (let r = from; r <= to; r++) {
     const p = reader.profile(r);
     if (p.kind === 'blank') continue;
-    if (headers.has(rowTexts(grid, r))) header = true;
+    if (headers.has(rowTexts(grid, r)) || prev.headerRows.some((h) => rewordedHeader(grid, h, r, prevBlock.labelMax))) header = true;
     else if (isPageMarker(grid, r)) explicit = true;
     else if (p.filled.length === 1 && titles.has(titleKey(grid.text(r, p.filled[0])))) explicit = true;
     else return undefined;

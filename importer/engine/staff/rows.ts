@@ -3,6 +3,7 @@ import { isCountLike } from '../normalise/counts';
 import { minOf } from '../grid/spread';
 import { classifyLabel, isClassified } from './labels';
 import { isPageMarker } from './page-marks';
+import { isDatedCaption } from './titles';
 
 /** Reading a sheet row by row: what each row is (blank, body, a row of years, text), blocks of body rows, their header and captions. */
 
@@ -210,7 +211,7 @@ export function captionRows(grid: Grid, reader: RowReader, headerTop: number, fl
     // a page mark («Pag. 2», «- 2 -») names no table
     if (isPageMarker(grid, t)) continue;
     blanks = 0;
-    if (p.kind !== 'text' || p.filled.length !== 1) break;
+    if (!(p.kind === 'text' && p.filled.length === 1) && !isDatedCaption(grid, t)) break;
     out.push(t);
   }
   return out;

@@ -71,3 +71,47 @@ function yearOfRemarks(rows: AxisLine[]): string | undefined {
   }
   return years.size === 1 ? `${[...years][0]}-12-31` : undefined;
 }
+
+/** A caption that leaves its date to the next cell: «Personale in servizio al», «Data di riferimento:», «Anno». */
+const ASKS_FOR_DATE = /\b(al|alla data( del)?|data|data di riferimento|riferimento|anno|aggiornat[oa] al)\s*:?\s*$/;
+
+/** The text of a cell beside a caption when it dates it: a full date, or a bare year after a caption that asks for one. */
+function dateBeside(grid: Grid, row: number, col: number, asks: boolean): string | undefined {
+  const t = grid.text(row, col);
+  if (dateInText(t)) return t;
+  if (asks && /^\s*(19|20)\d{2}\s*$/.test(t)) return `al ${t.trim()}`;
+  return undefined;
+}
+
+/**
+ * A caption whose date is written in the next cells of its row («Personale in servizio al» |
+ * 31/12/2023): a text, then only dates. It is a caption like a row of one text.
+ */
+export function isDatedCaption(grid: Grid, row: number): boolean {
+  const [first, ...rest] = grid.filledColumns(row);
+  if (first === undefined || rest.length === 0 || rest.length > 3) return false;
+  const head = grid.text(row, first);
+  if (typeof grid.value(row, first) !== 'string' || !/[a-z]{3}/i.test(head)) return false;
+  const asks = ASKS_FOR_DATE.test(normaliseLabel(head));
+  return rest.every((c) => dateBeside(grid, row, c, asks) !== undefined);
+}
+
+/**
+ * The dates written beside a caption, in the other cells of its row («Personale in servizio al» |
+ * 31/12/2023, a date cell or a text): full dates always, a bare year only after a caption that asks
+ * for it. Taken only when the captions themselves date nothing, so that a print date far to the
+ * right never beats the caption's own.
+ */
+export function datesBesideCaptions(grid: Grid, titleRows: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const r of titleRows) {
+    const [first, ...rest] = grid.filledColumns(r);
+    if (first === undefined) continue;
+    const asks = ASKS_FOR_DATE.test(normaliseLabel(grid.text(r, first)));
+    for (const c of rest) {
+      const d = dateBeside(grid, r, c, asks);
+      if (d) out.push(d);
+    }
+  }
+  return out;
+}

@@ -46,6 +46,16 @@ describe('a staff table over two pages is one table', () => {
     expectOneWholeTable(dossier);
   });
 
+  it.each<[string, Row]>([
+    ['«Profilo | F | M | Tot.»', ['Profilo', 'F', 'M', 'Tot.']],
+    ['«Qualifica | Femmine | Maschi | Totale complessivo»', ['Qualifica', 'Femmine', 'Maschi', 'Totale complessivo']],
+  ])('the header written in other words on the next page: %s', async (_, reworded) => {
+    for (const gap of [[[], ['Pag. 2']], [[]], []] as Row[][]) {
+      const { dossier } = await analyseSheets({ Personale: [['Personale al 31/12/2023'], HEADER, ...PAGE_1, ...gap, reworded, ...PAGE_2, ['Totale', 19, 16, 35]] });
+      expectOneWholeTable(dossier);
+    }
+  });
+
   it('a two-row header repeated on the next page', async () => {
     const head: Row[] = [
       ['Categoria', 'Tempo indeterminato', null, 'Tempo determinato', null],
@@ -93,6 +103,13 @@ describe('the neighbours: what stays apart, what is still checked', () => {
       ['2022-12-31', 25],
       ['2023-12-31', 27],
     ]);
+  });
+
+  it('a header in other words that heads another table («Tempo determinato | F | M»), or whose columns say otherwise: two tables', async () => {
+    const fixed = await analyseSheets({ Personale: [['Personale al 31/12/2023'], ['Tempo indeterminato', 'Donne', 'Uomini', 'Totale'], ...PAGE_1, [], ['Tempo determinato', 'F', 'M', 'Tot.'], ['Cat. D', 1, 0, 1], ['Cat. C', 1, 1, 2]] });
+    expect(tables(fixed.dossier)).toHaveLength(2);
+    const swapped = await analyseSheets({ Personale: [['Personale al 31/12/2023'], HEADER, ...PAGE_1, [], ['Profilo', 'Uomini', 'Donne', 'Totale'], ...PAGE_2] });
+    expect(tables(swapped.dossier)).toHaveLength(2);
   });
 
   it('a table closed by its total, then the same header with no page mark: two tables', async () => {
