@@ -157,3 +157,24 @@ describe('a title that counts fixed-term staff in («comprese quelle a tempo det
     expect(dossier.pap.headcount).toMatchObject({ F: 21, M: 13, total: 34 });
   });
 });
+
+describe('«Tempo determinato» in the corner of the header', () => {
+  it('makes the table one of fixed-term staff, as the title would', async () => {
+    const { dossier } = await analyseSheets({
+      Personale: [
+        ['Personale in servizio al 31/12/2023'],
+        ['Categoria', 'Donne', 'Uomini'],
+        ['C', 12, 8],
+        ['D', 9, 5],
+        [],
+        [],
+        ['Tempo determinato', 'Donne', 'Uomini'],
+        ['C', 2, 1],
+        ['D', 1, 0],
+      ],
+    });
+    expect(dossier.pap.headcount).toMatchObject({ F: 21, M: 13, total: 34 });
+    expect(dossier.pap.fixedTerm).toEqual({ F: 3, M: 1, total: 4, byGender: true });
+    expect(serious(dossier)).toEqual([]);
+  });
+});
