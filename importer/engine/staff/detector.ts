@@ -61,7 +61,7 @@ export function detectStaffTables(grid: Grid, claimed: ClaimedRows = NO_CLAIMS):
   let r = 0;
   let lastBlock: Block | undefined;
   while (r < last) {
-    if ((claimed.size && claimed.has(grid, r)) || reader.profile(r).kind !== 'body') {
+    if ((claimed.size && claimed.has(grid, r)) || !reader.mayBeBody(r) || reader.profile(r).kind !== 'body') {
       r++;
       continue;
     }

@@ -54,6 +54,18 @@ export class RowReader {
     return known;
   }
 
+  /**
+   * False when the row cannot be a body row, told without building (and keeping) its profile: none
+   * of its first cells is a value, so its labels run past MAX_LABEL_COLS. The rows of a long list
+   * (an attendance export) cost a few look-ups each this way.
+   */
+  mayBeBody(row: number): boolean {
+    const filled = this.grid.filledColumns(row);
+    const n = Math.min(filled.length, MAX_LABEL_COLS + 1);
+    for (let i = 0; i < n; i++) if (this.isValueCell(row, filled[i])) return true;
+    return false;
+  }
+
   profile(row: number): RowProfile {
     const cached = this.profiles[row];
     if (cached) return cached;
