@@ -54,6 +54,21 @@ function rowScope(l: AxisLine): RowScope {
   return c === 'dirigente' || c === 'segretario' ? 'managerial' : 'non-managerial';
 }
 
+/**
+ * A row's labels, one per row-heading column. A label merged over several heading columns is one
+ * label: kept where the merge starts, the columns it also covers left empty (as the portal prints
+ * «Totale personale»), never repeated in each of them.
+ */
+function rowLabels(t: StaffTable, line: AxisLine): string[] {
+  const grid = t.table.grid;
+  const cols = t.table.staff.labelCols;
+  return cols.map((col, i) => {
+    const m = grid.mergeAt(line.index, col);
+    if (m && m.left < col && i > 0 && cols[i - 1] >= m.left) return '';
+    return line.labels[i] ?? '';
+  });
+}
+
 /** Table 1.1 of the CUG report: rows of levels (category or tipologia) by gender over the five age bands, every column a band. */
 export function asCug11(t: StaffTable): Cug11 | undefined {
   if (t.kind !== 'headcount') return undefined;
@@ -67,7 +82,7 @@ export function asCug11(t: StaffTable): Cug11 | undefined {
     .filter((r) => isDetail(r))
     .map((line): Cug11Row => ({
       line,
-      labels: t.table.staff.labelCols.map((_, i) => line.labels[i] ?? ''),
+      labels: rowLabels(t, line),
       scope: rowScope(line),
       cells: {
         F: columns.F.map((c) => t.byPosition.get(cellKey(line.index, c.index))),
