@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { basename, extname } from 'node:path';
 import { a1 } from '../engine/grid/address';
+import { writtenFormula } from '../engine/formulas/written';
 import { Grid } from '../engine/grid/grid';
 import { ReadProblem } from '../engine/read-problem';
 import { CsvReading } from '../engine/grid/grid';
@@ -91,6 +92,22 @@ function parseWhole(text: string, delimiter: string, maxCells: number): WholePar
     if (firstMalformed < 0 || e.row! < firstMalformed) firstMalformed = e.row!;
   }
   return { rows: r.data, malformed, firstMalformed };
+}
+
+/**
+ * Cells whose text is a simple formula («=SOMMA(B4:B8)», «=B4+B5»): a CSV holds no computed value,
+ * so each is handed to the engine as a formula without one, which computes it and says so at the
+ * cell (engine/formulas/resolve). The text stays in the cell: anything the engine does not compute
+ * is read as the text it is.
+ */
+function markWrittenFormulas(grid: Grid): void {
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (const c of grid.filledColumns(r)) {
+      const v = grid.value(r, c);
+      const f = typeof v === 'string' ? writtenFormula(v) : undefined;
+      if (f !== undefined) grid.setUncomputedFormula(r, c, f);
+    }
+  }
 }
 
 /**
@@ -206,5 +223,6 @@ export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = ce
     });
   }
   if (grid.rowCount === 0) throw new ReadError(file, 'il file non contiene dati.');
+  if (text.includes('=')) markWrittenFormulas(grid);
   return { grids: [grid], problems, encoding: decoded.encoding, delimiter };
 }
