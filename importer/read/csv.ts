@@ -6,11 +6,12 @@ import { Grid } from '../engine/grid/grid';
 import { ReadProblem } from '../engine/read-problem';
 import { CsvReading } from '../engine/grid/grid';
 import { TextEncoding, decodeAs, decodeText } from './decode';
+import { archiveNotAWorkbook, oleNotAWorkbook } from './document-kind';
 import { Delimiter, detectDelimiter } from './delimiter';
 import { lineEndings } from './line-endings';
 import { CellBudget, LIMITS, cellBudget, itNumber } from './limits';
 import { ReadError } from './read-error';
-import { sniff } from './sniff';
+import { isEncryptedOoxml, sniff } from './sniff';
 
 /** How to read a CSV when the mapping says (mappatura.json's `csv`, corrected by the officer): else guessed. */
 export interface CsvOptions {
@@ -121,7 +122,11 @@ export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = ce
   const nature = sniff(bytes);
   if (nature === 'empty') throw new ReadError(file, 'il file è vuoto.');
   if (nature === 'zip' || nature === 'ole') {
-    throw new ReadError(file, 'il file ha estensione .csv ma contiene una cartella di lavoro Excel: rinominalo in .xlsx.');
+    // a Word document or a presentation is no workbook to rename: say what it is
+    const ext = extname(file).toLowerCase() || '.csv';
+    if (nature === 'zip') throw new ReadError(file, archiveNotAWorkbook(bytes, file) ?? `il file ha estensione ${ext} ma contiene una cartella di lavoro Excel: rinominalo in .xlsx.`);
+    if (isEncryptedOoxml(bytes)) throw new ReadError(file, `il file ha estensione ${ext} ma contiene una cartella di lavoro Excel protetta da password: toglila in Excel (File > Informazioni > Proteggi cartella di lavoro) e salvala come .xlsx.`);
+    throw new ReadError(file, oleNotAWorkbook(bytes, file) ?? `il file ha estensione ${ext} ma contiene una cartella di lavoro Excel 97-2003 (.xls): aprila in Excel o LibreOffice e salvala come .xlsx.`);
   }
   if (nature === 'binary') throw new ReadError(file, 'il file non contiene testo leggibile (codifica non riconosciuta o file non di testo): salvalo da Excel come «CSV UTF-8».');
   const decoded = options.encoding ? decodeAs(bytes, options.encoding) : decodeText(bytes);
