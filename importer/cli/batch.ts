@@ -12,7 +12,7 @@ import { removeStaleTemps } from '../write/stale-temp';
 import { writeSummaryXlsx } from '../write/summary-xlsx';
 import { DossierSummary, summarise } from './batch-summary';
 import type { DossierOutcome, DossierTask } from './batch-worker';
-import { collectInputs, CollectedFile, entryKind, sortedEntries } from './collect';
+import { collectInputs, CollectedFile, entryKind, markSameFiles, sortedEntries } from './collect';
 import { createProgress, ProgressSink } from './progress';
 
 export { summarise };
@@ -36,6 +36,7 @@ export async function planBatch(root: string): Promise<BatchDossier[]> {
     if ('folder' in k) folders.push({ name: e.name, path: k.folder, ...(k.raw ? { raw: k.raw } : {}) });
     else loose.push({ path: k.file, file: e.name, ...(k.raw ? { raw: k.raw } : {}), ...(k.refused ? { refused: k.refused } : {}) });
   }
+  await markSameFiles(loose);
   if (loose.length) {
     // the loose files' dossier is named after root, unless a subfolder already has that name
     const name = folders.some((f) => f.name === basename(abs)) ? `${basename(abs)} (file nella cartella radice)` : basename(abs);

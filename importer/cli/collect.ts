@@ -17,6 +17,41 @@ export interface CollectedFile {
    * nothing): reading one would hang or never end. The import lists it as failed with this reason.
    */
   refused?: string;
+  /**
+   * The dossier-relative name of the file this path reaches too (a symbolic or hard link to a file
+   * already in the dossier): it is not read a second time, and a line says so.
+   */
+  sameAs?: string;
+}
+
+/**
+ * Marks every path that reaches a file already listed (same device and inode once links are
+ * followed: a symbolic link, a hard link, a folder given twice by two names) with `sameAs`, so that
+ * its figures are never counted twice. Of the paths to one file, the one read is a path that is not
+ * a symbolic link, nearest the dossier's root, first in order (a hard link has no original: the
+ * file in the folder above is taken for it).
+ */
+export async function markSameFiles(files: CollectedFile[]): Promise<void> {
+  const groups = new Map<string, { f: CollectedFile; link: boolean }[]>();
+  for (const f of files) {
+    if (f.refused) continue;
+    try {
+      const at = openable(f.path, f.raw);
+      const [s, l] = await Promise.all([stat(at, { bigint: true }), lstat(at)]);
+      const key = `${s.dev}:${s.ino}`;
+      const group = groups.get(key);
+      if (group) group.push({ f, link: l.isSymbolicLink() });
+      else groups.set(key, [{ f, link: l.isSymbolicLink() }]);
+    } catch {
+      // a path that cannot be looked at now is left to the reader, which says why
+    }
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const depth = (f: CollectedFile) => f.file.split('/').length;
+    const kept = group.reduce((best, g) => (Number(g.link) - Number(best.link) || depth(g.f) - depth(best.f)) < 0 ? g : best).f;
+    for (const { f } of group) if (f !== kept) f.sameAs = kept.file;
+  }
 }
 
 /** What a path that is neither a regular file nor a folder is, said to an officer (the reason after «<file>: »). */
@@ -165,9 +200,7 @@ export async function collectInputs(inputs: string[], rawDir?: Buffer): Promise<
   const root = dirs.length === 1 && paths.every((p) => p.startsWith(dirs[0] + sep)) ? dirs[0] : commonDir([...dirs.map((d) => d + sep + 'x'), ...paths].map((p) => dirname(p)));
   const unique = new Map<string, { raw?: Buffer; refused?: string }>();
   for (const p of w.paths) if (!unique.has(p.path)) unique.set(p.path, p);
-  return {
-    root,
-    files: [...unique].map(([p, { raw, refused }]) => ({ path: p, file: relative(root, p).split(sep).join('/'), ...(raw ? { raw } : {}), ...(refused ? { refused } : {}) })),
-    missing,
-  };
+  const files: CollectedFile[] = [...unique].map(([p, { raw, refused }]) => ({ path: p, file: relative(root, p).split(sep).join('/'), ...(raw ? { raw } : {}), ...(refused ? { refused } : {}) }));
+  await markSameFiles(files);
+  return { root, files, missing };
 }

@@ -42,6 +42,11 @@ function csvReadingOf(file: string, mapping: ParsedMapping | undefined): CsvOpti
   return entry?.csv ? { delimiter: entry.csv.delimiter, encoding: entry.csv.encoding } : undefined;
 }
 
+/** The line that says a second path to a file was skipped. */
+export function sameFileLine(f: CollectedFile): string {
+  return `${f.file}: è lo stesso file di ${f.sameAs} (un collegamento simbolico o fisico): è letto una volta sola, da ${f.sameAs}, e questo percorso è saltato.`;
+}
+
 /**
  * Reads the files of one dossier for the engine (xlsx with the streaming reader): a failure never
  * stops the others, and the dossier's grids stay within LIMITS.maxCellsPerDossier together.
@@ -50,6 +55,8 @@ export async function readDossierInputs(files: CollectedFile[], onFile?: (file: 
   const inputs: SourceInput[] = [];
   let cells = 0;
   for (const f of files) {
+    // a second path to a file already read (a link): its figures are not counted twice
+    if (f.sameAs !== undefined) continue;
     onFile?.(f.file);
     if (f.refused) {
       inputs.push({ file: f.file, error: `${f.file}: ${f.refused}` });
@@ -77,7 +84,7 @@ export async function importDossier(files: CollectedFile[], outDir: string, onFi
   const analysis = analyse(inputs, { mapping });
   const dossier = analysis.dossier;
   const outputs: string[] = [];
-  const warnings: string[] = analysis.mappingNotes.map((n) => n.message);
+  const warnings: string[] = [...files.filter((f) => f.sameAs !== undefined).map(sameFileLine), ...analysis.mappingNotes.map((n) => n.message)];
   let outputsFailed = 0;
   // one output that cannot be written (a full disk, a name taken) never stops the others
   const write = async (name: string, run: () => Promise<unknown>) => {

@@ -1,4 +1,5 @@
 import { danglingLinkNotes, resolveFormulas } from './formulas/resolve';
+import { englishThousandsProblem } from './normalise/english-thousands';
 import { overlongTexts } from './grid/long-texts';
 import { detectTables } from './detect/detect';
 import { DetectedTable } from './detect/table';
@@ -123,10 +124,14 @@ export function analyse(inputs: readonly SourceInput[], options: AnalyseOptions 
         const labels = sheetLabels(grid);
         if (labels.length) model.unrecognisedSheets.push({ grid, labels });
       }
+      const notesBefore = model.notes.length;
       for (const t of tables) {
         model.tables.push(t);
         families.find((f) => f.detector.family === t.family)?.read(t, model);
       }
+      // a comma-separated CSV with English thousands («1,205»): the likely cause, said once
+      const english = englishThousandsProblem(grid, tables, model.notes.slice(notesBefore));
+      if (english) source.problems = [...(source.problems ?? []), english];
     }
     model.sources.push(source);
   }

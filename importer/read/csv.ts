@@ -1,15 +1,17 @@
 import Papa from 'papaparse';
 import { basename, extname } from 'node:path';
 import { a1 } from '../engine/grid/address';
+import { writtenFormula } from '../engine/formulas/written';
 import { Grid } from '../engine/grid/grid';
 import { ReadProblem } from '../engine/read-problem';
 import { CsvReading } from '../engine/grid/grid';
 import { TextEncoding, decodeAs, decodeText } from './decode';
+import { archiveNotAWorkbook, oleNotAWorkbook } from './document-kind';
 import { Delimiter, detectDelimiter } from './delimiter';
 import { lineEndings } from './line-endings';
 import { CellBudget, LIMITS, cellBudget, itNumber } from './limits';
 import { ReadError } from './read-error';
-import { sniff } from './sniff';
+import { isEncryptedOoxml, sniff } from './sniff';
 
 /** How to read a CSV when the mapping says (mappatura.json's `csv`, corrected by the officer): else guessed. */
 export interface CsvOptions {
@@ -94,6 +96,22 @@ function parseWhole(text: string, delimiter: string, maxCells: number): WholePar
 }
 
 /**
+ * Cells whose text is a simple formula («=SOMMA(B4:B8)», «=B4+B5»): a CSV holds no computed value,
+ * so each is handed to the engine as a formula without one, which computes it and says so at the
+ * cell (engine/formulas/resolve). The text stays in the cell: anything the engine does not compute
+ * is read as the text it is.
+ */
+function markWrittenFormulas(grid: Grid): void {
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (const c of grid.filledColumns(r)) {
+      const v = grid.value(r, c);
+      const f = typeof v === 'string' ? writtenFormula(v) : undefined;
+      if (f !== undefined) grid.setUncomputedFormula(r, c, f);
+    }
+  }
+}
+
+/**
  * Reads a CSV into one grid. The sheet is named after the file (no extension); record n is row n.
  * Cells stay text: the engine reads Italian numbers (`1.234,5`) itself. The records papaparse
  * gives become the grid's rows as they are. A quote that never closes would swallow the rest of the file into one
@@ -104,7 +122,11 @@ export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = ce
   const nature = sniff(bytes);
   if (nature === 'empty') throw new ReadError(file, 'il file è vuoto.');
   if (nature === 'zip' || nature === 'ole') {
-    throw new ReadError(file, 'il file ha estensione .csv ma contiene una cartella di lavoro Excel: rinominalo in .xlsx.');
+    // a Word document or a presentation is no workbook to rename: say what it is
+    const ext = extname(file).toLowerCase() || '.csv';
+    if (nature === 'zip') throw new ReadError(file, archiveNotAWorkbook(bytes, file) ?? `il file ha estensione ${ext} ma contiene una cartella di lavoro Excel: rinominalo in .xlsx.`);
+    if (isEncryptedOoxml(bytes)) throw new ReadError(file, `il file ha estensione ${ext} ma contiene una cartella di lavoro Excel protetta da password: toglila in Excel (File > Informazioni > Proteggi cartella di lavoro) e salvala come .xlsx.`);
+    throw new ReadError(file, oleNotAWorkbook(bytes, file) ?? `il file ha estensione ${ext} ma contiene una cartella di lavoro Excel 97-2003 (.xls): aprila in Excel o LibreOffice e salvala come .xlsx.`);
   }
   if (nature === 'binary') throw new ReadError(file, 'il file non contiene testo leggibile (codifica non riconosciuta o file non di testo): salvalo da Excel come «CSV UTF-8».');
   const decoded = options.encoding ? decodeAs(bytes, options.encoding) : decodeText(bytes);
@@ -206,5 +228,6 @@ export function readCsv(bytes: Uint8Array, file: string, budget: CellBudget = ce
     });
   }
   if (grid.rowCount === 0) throw new ReadError(file, 'il file non contiene dati.');
+  if (text.includes('=')) markWrittenFormulas(grid);
   return { grids: [grid], problems, encoding: decoded.encoding, delimiter };
 }

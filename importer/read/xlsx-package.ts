@@ -1,5 +1,6 @@
 import { LIMITS, itBytes, itNumber } from './limits';
 import { ReadError } from './read-error';
+import { notAWorkbook, oleNotAWorkbook } from './document-kind';
 import { isEncryptedOoxml, sniff } from './sniff';
 import { inspectXmlProlog, isXmlPart } from './xml-guard';
 import { ZipEntry, ZipFormatError, entryHead, listZipEntries } from './zip';
@@ -26,16 +27,14 @@ export function assertXlsxBytes(bytes: Uint8Array, file: string): void {
     if (isEncryptedOoxml(bytes)) {
       throw new ReadError(file, 'la cartella di lavoro è protetta da password: toglila in Excel (File > Informazioni > Proteggi cartella di lavoro) e salva di nuovo.');
     }
-    throw new ReadError(file, 'è un file Excel 97-2003 (.xls): aprilo in Excel o LibreOffice e salvalo come .xlsx.');
+    throw new ReadError(file, oleNotAWorkbook(bytes, file) ?? 'è un file Excel 97-2003 (.xls): aprilo in Excel o LibreOffice e salvalo come .xlsx.');
   }
-  if (nature !== 'zip') {
-    const what = nature === 'text' ? 'un file di testo' : 'un file di altro tipo';
-    throw new ReadError(file, `non è una cartella di lavoro Excel valida (sembra ${what}${lower.endsWith('.xlsx') ? ' rinominato .xlsx' : ''}).`);
+  if (nature === 'text') {
+    // most often a CSV that was given the name of a workbook: it is read as what it is once named so
+    const ext = /\.xls[xm]$/.test(lower) ? lower.slice(-5) : '';
+    throw new ReadError(file, `non è una cartella di lavoro Excel valida (sembra un file di testo${ext ? ` rinominato ${ext}` : ''}): se è un CSV, rinominalo in .csv e importalo di nuovo.`);
   }
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString('latin1');
-  if (head.includes('mimetypeapplication/vnd.oasis.opendocument')) {
-    throw new ReadError(file, 'è un foglio OpenDocument (.ods): aprilo in LibreOffice o Excel e salvalo come .xlsx.');
-  }
+  if (nature !== 'zip') throw new ReadError(file, `non è una cartella di lavoro Excel valida (sembra un file di altro tipo${lower.endsWith('.xlsx') ? ' rinominato .xlsx' : ''}).`);
 }
 
 const BOMB = 'potrebbe essere una «zip bomb»: non lo leggo';
@@ -87,6 +86,9 @@ export function openXlsxPackage(bytes: Uint8Array, file: string): XlsxPackage {
     const list = listZipEntries(bytes, LIMITS.maxEntries);
     checkSizes(list, file, bytes.byteLength);
     const entries = new Map(list.map((e) => [e.name, e]));
+    // a Word document, a presentation, an OpenDocument file given the name of a workbook
+    const other = notAWorkbook(bytes, entries, file);
+    if (other) throw new ReadError(file, other);
     const damaged = new Set<string>();
     for (const e of list) {
       if (!isXmlPart(e.name)) continue;

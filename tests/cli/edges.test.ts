@@ -54,7 +54,7 @@ describe('special files among the inputs: refused in one Italian line, never ope
     server = await listen(join(dir, 'cartella', 'presa.sock'));
     symlinkSync('/dev/zero', join(dir, 'cartella', 'zeri.xlsx'));
     symlinkSync(join(dir, 'non-esiste.xlsx'), join(dir, 'cartella', 'rotto.xlsx'));
-    symlinkSync(join(dir, 'cartella', 'personale.xlsx'), join(dir, 'cartella', 'collegato.xlsx')); // a link to a file: read
+    symlinkSync(join(dir, 'cartella', 'personale.xlsx'), join(dir, 'cartella', 'collegato.xlsx')); // a link to a file beside it: that file, read once
     symlinkSync(join(dir, 'cartella'), join(dir, 'cartella', 'giro')); // a link back to its own folder: not followed
   });
   afterAll(() => server.close());
@@ -64,7 +64,6 @@ describe('special files among the inputs: refused in one Italian line, never ope
     expect(r.status).toBe(3);
     const d: Dossier = JSON.parse(readFileSync(join(dir, 'out1', 'piao.json'), 'utf8'));
     expect(d.sources.map((s) => [s.file, s.status])).toEqual([
-      ['collegato.xlsx', 'ok'],
       ['dati.csv', 'failed'],
       ['personale.xlsx', 'ok'],
       ['presa.sock', 'failed'],
@@ -77,7 +76,8 @@ describe('special files among the inputs: refused in one Italian line, never ope
     expect(error('zeri.xlsx')).toMatch(/^zeri\.xlsx: è un dispositivo a caratteri/);
     expect(error('rotto.xlsx')).toMatch(/^rotto\.xlsx: è un collegamento simbolico a un file che non esiste/);
     // one line each on stderr, and the readable file imported
-    for (const f of ['dati.csv', 'presa.sock', 'zeri.xlsx', 'rotto.xlsx']) expect(r.stderr.split('\n').filter((l) => l.startsWith(`piao: ${f}: `))).toHaveLength(1);
+    for (const f of ['dati.csv', 'presa.sock', 'zeri.xlsx', 'rotto.xlsx', 'collegato.xlsx']) expect(r.stderr.split('\n').filter((l) => l.startsWith(`piao: ${f}: `))).toHaveLength(1);
+    expect(r.stderr).toContain('piao: collegato.xlsx: è lo stesso file di personale.xlsx');
     expect(d.pap.headcount).toMatchObject({ F: 15, M: 12 });
     expectItalianOnly(r.stderr);
   });
@@ -102,7 +102,8 @@ describe('special files among the inputs: refused in one Italian line, never ope
   it('in a batch: the pipe is a failed file of its dossier, the others are imported', () => {
     const r = runCli(['batch', dir, '--out', join(tempDir('piao-special-batch-'), 'out')]);
     expect(r.status).toBe(3);
-    expect(r.stdout).toMatch(/cartella: 2 file letti, 4 file non letti/);
+    // personale.xlsx, read once (collegato.xlsx links to it), and four refused
+    expect(r.stdout).toMatch(/cartella: 1 file letto, 4 file non letti/);
     expectItalianOnly(r.stderr);
   });
 });

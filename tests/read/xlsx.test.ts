@@ -32,7 +32,7 @@ describe('xlsx reader', () => {
 
   it('names what a file really is when it is not an xlsx', () => {
     expect(() => assertXlsxBytes(Buffer.alloc(0), 'a.xlsx')).toThrow(/a\.xlsx: il file è vuoto/);
-    expect(() => assertXlsxBytes(Buffer.from('Codice;Obiettivo\n01;Uno\n'), 'b.xlsx')).toThrow(/b\.xlsx: non è una cartella di lavoro Excel valida \(sembra un file di testo rinominato \.xlsx\)/);
+    expect(() => assertXlsxBytes(Buffer.from('Codice;Obiettivo\n01;Uno\n'), 'b.xlsx')).toThrow(/b\.xlsx: non è una cartella di lavoro Excel valida \(sembra un file di testo rinominato \.xlsx\): se è un CSV, rinominalo in \.csv/);
     const ole = Buffer.alloc(1024);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
     expect(() => assertXlsxBytes(ole, 'c.xlsx')).toThrow(/c\.xlsx: è un file Excel 97-2003 \(\.xls\)/);

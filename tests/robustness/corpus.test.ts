@@ -22,7 +22,7 @@ const REFUSED: Record<string, RegExp> = {
   'empty-xlsx': /^il file è vuoto \(0 byte\)\.$/,
   'empty-csv': /^il file è vuoto\.$/,
   'blank-csv': /^il file è vuoto\.$/,
-  'text-renamed-xlsx': /^non è una cartella di lavoro Excel valida \(sembra un file di testo rinominato \.xlsx\)\.$/,
+  'text-renamed-xlsx': /^non è una cartella di lavoro Excel valida \(sembra un file di testo rinominato \.xlsx\): se è un CSV, rinominalo in \.csv e importalo di nuovo\.$/,
   'password-xlsx': /^la cartella di lavoro è protetta da password: toglila in Excel/,
   'legacy-xls': /^è un file Excel 97-2003 \(\.xls\): aprilo in Excel o LibreOffice e salvalo come \.xlsx\.$/,
   'xls-renamed-xlsx': /^è un file Excel 97-2003 \(\.xls\)/,

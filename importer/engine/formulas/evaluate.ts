@@ -135,9 +135,14 @@ function operand(v: CellValue | undefined): number {
 
 class Parser {
   private i = 0;
+  /**
+   * `dry`: only the form is checked (isSimpleFormula): every cell reads 1 and nothing is refused
+   * for its value (a division by zero, a text).
+   */
   constructor(
     private readonly tokens: Token[],
     private readonly cells: FormulaCells,
+    private readonly dry = false,
   ) {}
 
   parse(): number {
@@ -175,7 +180,7 @@ class Parser {
     while (this.isOp('*') || this.isOp('/')) {
       const op = (this.tokens[this.i++] as { v: string }).v;
       const r = this.power();
-      if (op === '/' && r === 0) refuse('divide per zero (#DIV/0!)');
+      if (op === '/' && r === 0 && !this.dry) refuse('divide per zero (#DIV/0!)');
       v = op === '*' ? v * r : v / r;
     }
     return v;
@@ -218,6 +223,7 @@ class Parser {
     if (t.t === 'num') return t.v;
     if (t.t === 'ref') {
       this.sameSheet(t.sheet);
+      if (this.dry) return 1;
       return operand(this.cells.valueAt(t.row, t.col));
     }
     if (t.t === 'range') refuse('usa un intervallo fuori da una somma');
@@ -256,6 +262,7 @@ class Parser {
       this.sameSheet(t.sheet);
       const r = t.t === 'range' ? t : { top: t.row, bottom: t.row, left: t.col, right: t.col };
       if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > MAX_RANGE_CELLS) refuse('somma un intervallo troppo grande');
+      if (this.dry) return 1;
       let sum = 0;
       for (let row = r.top; row <= r.bottom; row++) {
         for (let col = r.left; col <= r.right; col++) {
@@ -290,6 +297,30 @@ export function evaluateFormula(formula: string, cells: FormulaCells): number | 
     return Number(v.toPrecision(15));
   } catch (err) {
     if (err instanceof FormulaRefused) return { why: err.why };
+    throw err;
+  }
+}
+
+/**
+ * Whether a formula is one evaluateFormula computes by its form alone: numbers, cells and ranges of
+ * the same sheet (at least one: a total over cells), arithmetic, brackets, SUM / SOMMA. Nothing
+ * else: no text, no other function, no other sheet or workbook, no name, no DDE (`cmd|...`).
+ * Whether it gives a value still depends on the cells (a text, an error, a loop).
+ */
+export function isSimpleFormula(formula: string): boolean {
+  const f = formula.trim().replace(/^=/, '');
+  if (f === '' || f.length > MAX_FORMULA) return false;
+  try {
+    const tokens = tokenize(f);
+    if (!tokens.some((t) => t.t === 'ref' || t.t === 'range')) return false;
+    for (const t of tokens) {
+      if ((t.t === 'ref' || t.t === 'range') && t.sheet !== undefined) return false;
+      if (t.t === 'fn' && !SUMS.has(t.name)) return false;
+    }
+    new Parser(tokens, { sheet: '', valueAt: () => 1 }, true).parse();
+    return true;
+  } catch (err) {
+    if (err instanceof FormulaRefused) return false;
     throw err;
   }
 }

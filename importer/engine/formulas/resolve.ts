@@ -1,6 +1,7 @@
 import { a1 } from '../grid/address';
 import { CellValue, Grid, UncomputedFormula, isErrorValue, plainText } from '../grid/grid';
 import { ReadProblem } from '../read-problem';
+import { parseItalianNumber } from '../normalise/numbers';
 import { FormulaRefused, evaluateFormula } from './evaluate';
 
 /**
@@ -16,7 +17,7 @@ const MAX_LISTED = 200;
 
 type Outcome = { value: number } | { why: string };
 
-function shown(formula: string): string {
+function formulaText(formula: string): string {
   const f = formula.trim().replace(/^=/, '');
   return `=${f.length > 80 ? `${f.slice(0, 80)}…` : f}`;
 }
@@ -38,13 +39,21 @@ export function resolveFormulas(grid: Grid): ReadProblem[] {
   const formulas = grid.uncomputedFormulas();
   if (formulas.length === 0) return [];
   const outcomes = new Map<UncomputedFormula, Outcome | 'busy'>();
+  // a CSV holds texts only: a spreadsheet program opening it reads «1.234» or «12» as numbers
+  const csv = grid.csv !== undefined;
+  const shown = (r: number, c: number): CellValue => {
+    const v = grid.value(r, c);
+    if (!csv || typeof v !== 'string') return v;
+    const n = parseItalianNumber(v.trim());
+    return n === undefined ? v : n;
+  };
 
   const valueAt = (row: number, col: number): CellValue | undefined => {
     const m = grid.mergeAt(row, col);
     const r = m ? m.top : row;
     const c = m ? m.left : col;
     const f = grid.uncomputedFormula(r, c);
-    if (!f) return grid.value(r, c);
+    if (!f) return shown(r, c);
     const o = compute(f);
     if (o === 'busy') return undefined;
     if ('value' in o) return o.value;
@@ -80,12 +89,23 @@ export function resolveFormulas(grid: Grid): ReadProblem[] {
     const cell = a1(f.row, f.col);
     const o = compute(f) as Outcome;
     const at = { sheet: grid.sheet, cell };
+    if (csv) {
+      // a formula written as text in a CSV: the text itself stays when it is not computed
+      const text = formulaText(plainText(grid.value(f.row, f.col)));
+      if ('value' in o) {
+        grid.set(f.row, f.col, { value: o.value });
+        add('computed', cell, { ...at, severity: 'info', message: `La cella contiene la formula ${text}, scritta come testo nel CSV (un CSV non riporta i valori delle formule): piao l'ha calcolata come farebbe Excel, vale ${itNumber(o.value)}, ed è letto questo valore.` });
+      } else {
+        add('refused', cell, { ...at, severity: 'warning', message: `La cella contiene la formula ${text}, scritta come testo nel CSV (un CSV non riporta i valori delle formule), e piao non la calcola: ${o.why}. La cella è letta come testo: i totali e le statistiche che la usano possono essere incompleti. Scrivi nel CSV il valore al posto della formula, poi importalo di nuovo.` });
+      }
+      continue;
+    }
     if (f.cached === undefined) {
       if ('value' in o) {
         grid.set(f.row, f.col, { value: o.value, numFmt: grid.numFmt(f.row, f.col) });
-        add('computed', cell, { ...at, severity: 'info', message: `La cella ha la formula ${shown(f.formula)} ma il file non ne riporta il valore (è stato scritto da un programma che non calcola le formule): piao l'ha calcolata, vale ${itNumber(o.value)}, ed è letto questo valore.` });
+        add('computed', cell, { ...at, severity: 'info', message: `La cella ha la formula ${formulaText(f.formula)} ma il file non ne riporta il valore (è stato scritto da un programma che non calcola le formule): piao l'ha calcolata, vale ${itNumber(o.value)}, ed è letto questo valore.` });
       } else {
-        add('refused', cell, { ...at, severity: 'warning', message: `La cella ha la formula ${shown(f.formula)} ma il file non ne riporta il valore (è stato scritto da un programma che non calcola le formule), e piao non la calcola: ${o.why}. La cella è letta come vuota: i totali e le statistiche che la usano possono essere incompleti. Apri il file in Excel o LibreOffice e salvalo, poi importalo di nuovo.` });
+        add('refused', cell, { ...at, severity: 'warning', message: `La cella ha la formula ${formulaText(f.formula)} ma il file non ne riporta il valore (è stato scritto da un programma che non calcola le formule), e piao non la calcola: ${o.why}. La cella è letta come vuota: i totali e le statistiche che la usano possono essere incompleti. Apri il file in Excel o LibreOffice e salvalo, poi importalo di nuovo.` });
       }
       continue;
     }
@@ -93,14 +113,14 @@ export function resolveFormulas(grid: Grid): ReadProblem[] {
     if ('value' in o) {
       if (typeof f.cached === 'number' && Math.abs(f.cached - o.value) < 1e-9) continue;
       grid.set(f.row, f.col, { value: o.value, numFmt: grid.numFmt(f.row, f.col) });
-      add('differs', cell, { ...at, severity: 'warning', message: `Il file chiede di ricalcolare le formule all'apertura e per la formula ${shown(f.formula)} riporta ${cachedText(f.cached)}, ma la formula dà ${itNumber(o.value)}: piao l'ha calcolata ed è letto ${itNumber(o.value)}.` });
+      add('differs', cell, { ...at, severity: 'warning', message: `Il file chiede di ricalcolare le formule all'apertura e per la formula ${formulaText(f.formula)} riporta ${cachedText(f.cached)}, ma la formula dà ${itNumber(o.value)}: piao l'ha calcolata ed è letto ${itNumber(o.value)}.` });
     } else {
-      add('unverified', cell, { ...at, severity: 'warning', message: `Il file chiede di ricalcolare le formule all'apertura: per la formula ${shown(f.formula)} è letto il valore che riporta (${cachedText(f.cached)}), che può non essere quello vero, e piao non la calcola: ${o.why}. Apri il file in Excel o LibreOffice e salvalo, poi importalo di nuovo.` });
+      add('unverified', cell, { ...at, severity: 'warning', message: `Il file chiede di ricalcolare le formule all'apertura: per la formula ${formulaText(f.formula)} è letto il valore che riporta (${cachedText(f.cached)}), che può non essere quello vero, e piao non la calcola: ${o.why}. Apri il file in Excel o LibreOffice e salvalo, poi importalo di nuovo.` });
     }
   }
   const more: Record<keyof typeof listed, string> = {
-    computed: 'formule senza valore nel file, calcolate da piao',
-    refused: 'formule senza valore nel file che piao non calcola (lette come vuote)',
+    computed: csv ? 'formule scritte come testo nel CSV, calcolate da piao' : 'formule senza valore nel file, calcolate da piao',
+    refused: csv ? 'formule scritte come testo nel CSV che piao non calcola (lette come testo)' : 'formule senza valore nel file che piao non calcola (lette come vuote)',
     differs: 'formule con un valore diverso da quello che danno, ricalcolate da piao',
     unverified: 'formule con un valore da ricalcolare che piao non verifica',
   };
@@ -128,7 +148,7 @@ export function danglingLinkNotes(grid: Grid): ReadProblem[] {
       sheet: grid.sheet,
       cell: a1(d.row, d.col),
       severity: 'warning',
-      message: `La formula ${shown(d.formula)} rimanda a un'altra cartella di lavoro, ma il file non contiene il collegamento a quella cartella (Excel lo segnalerebbe da riparare): è letto ${value} che il file riporta, e nella copia annotata la cella ha questo valore, senza la formula.`,
+      message: `La formula ${formulaText(d.formula)} rimanda a un'altra cartella di lavoro, ma il file non contiene il collegamento a quella cartella (Excel lo segnalerebbe da riparare): è letto ${value} che il file riporta, e nella copia annotata la cella ha questo valore, senza la formula.`,
     });
   }
   return out;
