@@ -229,6 +229,8 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   // unlabelled totals, verified arithmetically
   for (const c of columns) if (!c.keys.some(Boolean) && isArithmeticTotalColumn(grid, c, columns, rows)) Object.assign(c, { totalLevel: 0, arithmeticTotal: true, meaning: { ...c.meaning, total: true } });
   for (const x of rows) if (!x.keys.some(Boolean) && isArithmeticTotalRow(grid, x, rows, columns)) Object.assign(x, { totalLevel: 0, arithmeticTotal: true, meaning: { ...x.meaning, total: true } });
+  // a column headed by a label that names nothing the table counts («FTE», «Costo»): reported as not read (header-unrecognised), so never counted
+  for (const c of columns) if (c.keys.some(Boolean) && roleOf(c) === null) c.remarks = true;
   // "Totale dipendenti" beside smart workers: the total of the lines when they add up to it, else the staff
   const asTotal = (l: AxisLine) => Object.assign(l, { totalLevel: Math.max(0, l.levels.findIndex((m) => m?.staffOrTotal)), meaning: { ...l.meaning, total: true, staff: undefined } });
   for (const c of columns) if (c.meaning.staffOrTotal && isArithmeticTotalColumn(grid, c, columns, rows)) asTotal(c);

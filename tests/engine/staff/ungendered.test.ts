@@ -178,3 +178,13 @@ describe('«Tempo determinato» in the corner of the header', () => {
     expect(serious(dossier)).toEqual([]);
   });
 });
+
+describe('a column whose header names nothing the table counts («FTE»)', () => {
+  it('is reported as not read, and is not read: no ungendered staff, no error on its decimals', async () => {
+    const { dossier } = await analyseSheets({
+      Personale: [['Personale al 31/12/2023'], ['Categoria', 'Donne', 'Uomini', 'FTE'], ['B', 4, 6, 8.5], ['C', 12, 8, 19.75], ['D', 9, 5, 13]],
+    });
+    expect(dossier.pap.headcount).toMatchObject({ F: 25, M: 19, total: 44, byGender: true });
+    expect(dossier.findings.map((f) => [f.rule, f.cell])).toEqual([['header-unrecognised', 'D2']]);
+  });
+});
