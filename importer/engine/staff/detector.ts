@@ -28,6 +28,30 @@ function kindOf(rows: AxisLine[], columns: AxisLine[], context: LabelMeaning): S
   return 'headcount';
 }
 
+/** Faculty as universities label it: «PA» (associati), «RU», «RD», «RTD» (ricercatori), professori, docenti. */
+const FACULTY = /^(pa|ru|rd|rtd|rtd ?[ab]|ricercator\w*|professor\w*|docent\w*)\b/;
+
+/**
+ * A university's «PO» beside «PA», «RU», «RD» is a professore ordinario, not a posizione
+ * organizzativa of a Comune: faculty has no area of the CCNL Funzioni Locali, so it is «altro».
+ */
+function universityRoles(rows: AxisLine[]): void {
+  if (rows.filter((r) => r.labels.some((l) => FACULTY.test(keyOf(l ?? '')))).length < 2) return;
+  for (const r of rows) {
+    let changed = false;
+    r.levels.forEach((m, i) => {
+      if (m?.category === 'funzionario' && /^p ?o\b/.test(keyOf(r.labels[i] ?? ''))) {
+        m.category = 'altro';
+        changed = true;
+      }
+    });
+    if (!changed) continue;
+    const { meaning, totalLevel } = combine(r.levels);
+    r.meaning = meaning;
+    r.totalLevel = totalLevel;
+  }
+}
+
 /** Share of the count cells of a table that are whole numbers (amounts in euro are not staff). */
 function wholeNumberShare(grid: Grid, rows: AxisLine[], columns: AxisLine[]): { counts: number; whole: number } {
   let counts = 0;
@@ -184,6 +208,7 @@ function buildTable(grid: Grid, reader: RowReader, block: Block, headerRows: num
   settle(columns as AxisLine[], colDims);
   const rowDims = labelCols.map((_, level) => rowHints.get(level) ?? voteDim(rows.map((x) => x.levels[level])));
   settle(rows, rowDims);
+  universityRoles(rows);
   // tipologia (CUG): an inner label that cannot be placed takes the category of its tipologia
   const tip = rowDims.indexOf('tipologia');
   if (tip >= 0) {
