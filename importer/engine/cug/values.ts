@@ -2,9 +2,8 @@
  * What a register cell means for the CUG tables: the study title, the kind of presence (full time,
  * part-time over or up to 50%), the years in the current profile. Read once per distinct text.
  */
-import { parseItalianNumber } from '../normalise/numbers';
 import { normaliseLabel } from '../text/normalise';
-import { civilInto } from '../register/values';
+import { civilInto, saysFullTime, workTimePercent } from '../register/values';
 import { STUDY_TITLES } from './format';
 
 /** Index in STUDY_TITLES of a study title as registers write it; undefined when it cannot be placed. */
@@ -41,18 +40,8 @@ export type Presence = 'full' | 'over50' | 'upTo50' | 'part';
 export function readPresence(text: string): Presence | undefined {
   const t = text.trim();
   const n = normaliseLabel(t);
-  if (!n || /^(100|100 %|no|n|tempo pieno|tp|ft|full ?time|pieno|t pieno|36 36)$/.test(n)) return 'full';
-  let pct: number | undefined;
-  const hours = /^(\d{1,2}(?:[.,]\d+)?)\s*\/\s*(\d{2})$/.exec(t);
-  if (hours) pct = (parseItalianNumber(hours[1])! / Number(hours[2])) * 100;
-  else {
-    const num = parseItalianNumber(t.replace(/%\s*$/, ''));
-    if (num !== undefined) pct = num > 0 && num < 1 ? num * 100 : num;
-    else {
-      const inText = /(\d{1,2}(?:[.,]\d+)?)\s*%/.exec(t);
-      if (inText) pct = parseItalianNumber(inText[1]);
-    }
-  }
+  if (saysFullTime(n)) return 'full';
+  const pct = workTimePercent(t, true);
   if (pct !== undefined) {
     if (pct >= 100) return pct > 100 ? undefined : 'full';
     if (pct <= 0) return undefined;

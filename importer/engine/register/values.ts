@@ -28,17 +28,30 @@ export function readContract(text: string): RegisterContract | undefined {
  * percentage below 100 ("50", "83,33%", "0,5", "18/36") is part-time, vertical or horizontal when
  * the text or the type column says so ("PT verticale 50%").
  */
+/** A work-time cell that says full time: empty, «100%», «tempo pieno», «FT», «36/36». */
+export function saysFullTime(normalised: string): boolean {
+  return !normalised || /^(100|100 %|no|n|tempo pieno|tp|ft|full ?time|pieno|t pieno|36 36)$/.test(normalised);
+}
+
+/**
+ * The share of full time a work-time cell gives, in percent: «83,33%», «50», «0,5» (a fraction),
+ * «18/36» (hours of 36); with `inText`, also a percentage inside words («PT verticale 50%»).
+ */
+export function workTimePercent(text: string, inText = false): number | undefined {
+  const t = text.trim();
+  const hours = /^(\d{1,2}(?:[.,]\d+)?)\s*\/\s*(\d{2})$/.exec(t);
+  if (hours) return (parseItalianNumber(hours[1])! / Number(hours[2])) * 100;
+  const num = parseItalianNumber(t.replace(/%\s*$/, ''));
+  if (num !== undefined) return num > 0 && num < 1 ? num * 100 : num;
+  const within = inText ? /(\d{1,2}(?:[.,]\d+)?)\s*%/.exec(t) : null;
+  return within ? parseItalianNumber(within[1]) : undefined;
+}
+
 export function readRegime(text: string, typeText = ''): WorkRegime | undefined {
   const t = text.trim();
   const n = normaliseLabel(t);
-  if (!n || /^(100|100 %|no|n|tempo pieno|tp|ft|full ?time|pieno|t pieno|36 36)$/.test(n)) return 'full-time';
-  let pct: number | undefined;
-  const hours = /^(\d{1,2}(?:[.,]\d+)?)\s*\/\s*(\d{2})$/.exec(t);
-  if (hours) pct = (parseItalianNumber(hours[1])! / Number(hours[2])) * 100;
-  else {
-    const num = parseItalianNumber(t.replace(/%\s*$/, ''));
-    if (num !== undefined) pct = num > 0 && num < 1 ? num * 100 : num;
-  }
+  if (saysFullTime(n)) return 'full-time';
+  const pct = workTimePercent(t);
   if (pct !== undefined) {
     if (pct >= 100) return pct > 100 ? undefined : 'full-time';
     if (pct <= 0) return undefined;
