@@ -131,7 +131,7 @@ async function command(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (err) {
-    return usage(io, `opzione non valida (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).`);
+    return usage(io, invalidOption(err));
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -251,4 +251,20 @@ async function batchCommand(rest: string[], out: string | undefined, failOn: str
   if (failOn === 'error' && worst('error')) return EXIT.findings;
   if (failOn === 'warning' && (worst('error') || worst('warning'))) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** Node's parseArgs errors, said in Italian: the option named, never the library's English. */
+function invalidOption(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: string }).code;
+  const quoted = /'(-[^']*)'/.exec(message)?.[1];
+  // «-o, --out <value>»: the long name is the one users type
+  const name = quoted ? (/--[\w-]+/.exec(quoted)?.[0] ?? quoted) : undefined;
+  const option = name ? `«${name}»` : 'indicata';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `opzione non valida: ${option} non è un'opzione di piao.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /missing/.test(message) ? `opzione non valida: ${option} vuole un valore (es. --out risultati).` : `opzione non valida: ${option} non vuole un valore.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'opzione non valida: un argomento di troppo.';
+  return `opzione non valida: ${option}.`;
 }

@@ -65,11 +65,16 @@ describe('piao import', () => {
       [['import', join(dir, 'in'), '--out', join(dir, 'in', 'risultati')], /dentro la cartella di input/],
       [['import', join(dir, 'in'), '--out', join(dir, 'o'), '--fail-on', 'tutto'], /--fail-on/],
       [['import', join(dir, 'in'), '--out', join(dir, 'o'), '--boh'], /opzione non valida/],
+      // Node's own English never reaches the officer
+      [['import', join(dir, 'in'), '--out', join(dir, 'o'), '--boh'], /^piao: opzione non valida: «--boh» non è un'opzione di piao\.$/m],
+      [['import', join(dir, 'in'), '--out'], /«--out» vuole un valore/],
+      [['import', join(dir, 'in'), '--out', join(dir, 'o'), '--quiet=si'], /«--quiet» non vuole un valore/],
     ];
     for (const [args, message] of cases) {
       const { io, err } = captureIo();
       expect(await main(args, io)).toBe(2);
       expect(err.join('\n')).toMatch(message);
+      expect(err.join('\n')).not.toMatch(/Unknown option|argument missing|does not take/);
     }
     expect(existsSync(join(dir, 'in', 'risultati'))).toBe(false);
   });
