@@ -283,19 +283,10 @@ async function readSheet(ctx: SheetContext, sheet: SheetPart, path: string, prob
     let value: CellValue = null;
     const f = formula ? cellFormula(ref) : '';
     if (f.includes('[') && danglingLink(f, ctx.linked)) (grid.danglingLinks ??= []).push({ row: ref.row, col: ref.col, formula: f });
-    // a formula without a stored value, or whose stored value the workbook says to recalculate
-    if (f && (!valueText || ctx.recalculate)) grid.setUncomputedFormula(ref.row, ref.col, f, valueText ? storedValue(valueText, type, info, date1904) : undefined);
     if (formula) {
-      if (valueText) {
-        if (type === 'str') value = utils.xmlDecode(valueText);
-        else if (type === 'b') value = parseInt(valueText, 10) !== 0;
-        else if (type === 'e') value = { error: valueText };
-        else {
-          const n = parseFloat(valueText);
-          value = Number.isNaN(n) ? valueText : n;
-        }
-        if (typeof value === 'number' && info.isDate) value = utils.excelToDate(value, date1904);
-      }
+      if (valueText) value = storedValue(valueText, type, info, date1904);
+      // a formula without a stored value, or whose stored value the workbook says to recalculate
+      if (f && (!valueText || ctx.recalculate)) grid.setUncomputedFormula(ref.row, ref.col, f, valueText ? value : undefined);
     } else if (runs !== undefined) {
       value = runs.join('');
     } else if (valueText !== undefined) {
