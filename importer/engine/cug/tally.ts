@@ -4,9 +4,9 @@
  * smart working and part-time. Counters only: no person, name, matricola or date is kept.
  */
 import { Category, Place } from '../schema/dossier';
-import { ageAt, ageBandOf, civilInto } from '../register/values';
+import { ageAt, ageBandOf, yearOf } from '../register/values';
 import { CUG_AGE_BANDS, MANAGERIAL } from './format';
-import { Presence, readPresence, readStudyTitle, seniorityBand, wholeYears } from './values';
+import { Presence, readPresence, readStudyTitle, seniorityBand } from './values';
 
 /** Age bands 0-4, and 5 for a person whose age is not known. */
 export const NO_AGE = 5;
@@ -137,7 +137,7 @@ export class CugTally {
       if (p.entry === undefined) this.unplaced.entryMissing++;
       else if (p.entry === null) this.unplaced.entryUnreadable++;
       else if (this.dec31 === undefined || p.entry > this.dec31) this.unplaced.entryFuture++;
-      else this.seniority[(seniorityBand(wholeYears(p.entry, this.dec31)) * 2 + g) * BANDS + band]++;
+      else this.seniority[(seniorityBand(ageAt(p.entry, this.dec31)) * 2 + g) * BANDS + band]++;
     }
     if (p.studyText !== undefined) {
       let s = this.studyCache.get(p.studyText);
@@ -157,7 +157,7 @@ export class CugTally {
 
   /** A hire or a termination (any person of the register, in service or not). */
   movement(kind: 'hire' | 'termination', at: number, g: 0 | 1): void {
-    if (this.year === undefined || civilInto(at)[0] !== this.year) return;
+    if (this.year === undefined || yearOf(at) !== this.year) return;
     (kind === 'hire' ? this.hires : this.terminations)[g]++;
   }
 }

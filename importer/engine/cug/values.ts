@@ -3,7 +3,7 @@
  * part-time over or up to 50%), the years in the current profile. Read once per distinct text.
  */
 import { normaliseLabel } from '../text/normalise';
-import { civilInto, saysFullTime, workTimePercent } from '../register/values';
+import { saysFullTime, workTimePercent } from '../register/values';
 import { STUDY_TITLES } from './format';
 
 /** Index in STUDY_TITLES of a study title as registers write it; undefined when it cannot be placed. */
@@ -51,17 +51,6 @@ export function readPresence(text: string): Presence | undefined {
   if (/(< ?50|fino (al )?50|pari (al )?50|al 50|inferiore (al )?50)/.test(n)) return 'upTo50';
   if (/^(si|s|x|sì|part time|pt|tempo parziale|part time (verticale|orizzontale|misto))$/.test(n) || /\bpart ?time\b|\btempo parziale\b/.test(n)) return 'part';
   return undefined;
-}
-
-const scratch = new Int32Array(3);
-
-/** Whole years from a date to another (the years of service in a profile at 31/12). */
-export function wholeYears(from: number, to: number): number {
-  const a = civilInto(from, new Int32Array(3));
-  const b = civilInto(to, scratch);
-  let y = b[0] - a[0];
-  if (b[1] < a[1] || (b[1] === a[1] && b[2] < a[2])) y--;
-  return y;
 }
 
 /**

@@ -23,11 +23,6 @@ export function readContract(text: string): RegisterContract | undefined {
   return undefined;
 }
 
-/**
- * The work-time regime of a register row: empty, "100%", "Tempo pieno", "FT" are full time; a
- * percentage below 100 ("50", "83,33%", "0,5", "18/36") is part-time, vertical or horizontal when
- * the text or the type column says so ("PT verticale 50%").
- */
 /** A work-time cell that says full time: empty, «100%», «tempo pieno», «FT», «36/36». */
 export function saysFullTime(normalised: string): boolean {
   return !normalised || /^(100|100 %|no|n|tempo pieno|tp|ft|full ?time|pieno|t pieno|36 36)$/.test(normalised);
@@ -47,6 +42,11 @@ export function workTimePercent(text: string, inText = false): number | undefine
   return within ? parseItalianNumber(within[1]) : undefined;
 }
 
+/**
+ * The work-time regime of a register row: empty, "100%", "Tempo pieno", "FT" are full time; a
+ * percentage below 100 ("50", "83,33%", "0,5", "18/36") is part-time, vertical or horizontal when
+ * the text or the type column says so ("PT verticale 50%").
+ */
 export function readRegime(text: string, typeText = ''): WorkRegime | undefined {
   const t = text.trim();
   const n = normaliseLabel(t);
@@ -159,7 +159,7 @@ export function yearOf(ms: number): number {
   return civilInto(ms)[0];
 }
 
-/** Age in whole years at a date. */
+/** Whole years from a date to another: the age at a date, or the years spent in a profile at 31/12. */
 export function ageAt(birth: number, at: number): number {
   const b = civilInto(birth);
   const by = b[0];
