@@ -192,13 +192,15 @@ class ObjectivesReader {
     const { layout } = this;
     const codeCol = layout.codeCol!;
     if (layout.ownNumbering) return this.codelessRow(row, layout.titleCol ?? layout.ownLevel?.title ?? codeCol, title, onRow, ownReference(codeText) ?? codeText.replace(/\.$/, ''), codeCol);
-    const split = splitCodeAndTitle(codeText);
-    const parsed = parseCode(codeText) ?? split.code;
+    // the cell is the code alone, or the code and the title («01.01.02 Gestire ...»)
+    const whole = parseCode(codeText);
+    const split = whole ? undefined : splitCodeAndTitle(codeText);
+    const parsed = whole ?? split?.code;
     if (!parsed) {
       this.notes.push({ note: 'unparseable', at: placeOf(layout.grid, row, codeCol), what: "il codice dell'obiettivo", expected: 'un codice come 01.02.03', text: codeText });
       return undefined;
     }
-    const rawTitle = title || (parseCode(codeText) ? '' : split.title);
+    const rawTitle = title || (split?.title ?? '');
     const fullTitle = stripLevelWords(rawTitle);
     const written = this.writtenLevel(row);
     const level = written ?? headingLevel(rawTitle) ?? layout.ownLevel?.level ?? (parsed.code.startsWith('VP') ? 'value' : this.belowColumns() ?? levelFromDepth(depth(parsed.code)));
