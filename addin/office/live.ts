@@ -190,6 +190,7 @@ export class LiveRecheck {
         let cleared = check.cleared;
         const notices: string[] = [];
         const remote: string[] = [];
+        let allSheets: { name: string; id: string }[] | undefined;
         for (const [sheetId, { edits, local }] of changes) {
           const known = check.checked.find((s) => s.id === sheetId);
           if (!known) continue;
@@ -225,12 +226,16 @@ export class LiveRecheck {
             continue;
           }
 
-          const all = context.workbook.worksheets;
-          all.load('items/name,items/id');
-          await context.sync();
+          // the workbook's sheets, loaded once for every edited sheet of this re-check
+          if (!allSheets) {
+            const all = context.workbook.worksheets;
+            all.load('items/name,items/id');
+            await context.sync();
+            allSheets = all.items.map((w) => ({ name: w.name, id: w.id }));
+          }
           const mark = await markFindings(
             context,
-            { activeSheet: read.name, sheets: [{ name: read.name, id: sheetId, visibility: 'Visible', protected: read.protected, write: read.write, grid: read.grid }], allSheets: all.items.map((w) => ({ name: w.name, id: w.id })) },
+            { activeSheet: read.name, sheets: [{ name: read.name, id: sheetId, visibility: 'Visible', protected: read.protected, write: read.write, grid: read.grid }], allSheets },
             sheetFindings,
             caps,
           );
