@@ -134,9 +134,9 @@ export async function markFindings(context: XlRequestContext, read: WorkbookRead
   );
 
   // the records of the sheets read (their flags are redone); the others' are not even read
-  const store = await loadFlagStore(context, new Set(read.sheets.map((s) => s.id)));
-  const all = resolveSheets(store.records, read.allSheets);
   const readIds = new Set(read.sheets.map((s) => s.id));
+  const store = await loadFlagStore(context, readIds);
+  const all = resolveSheets(store.records, read.allSheets);
   const inScope = store.all ? all : all.filter((r) => readIds.has(r.sheetId!));
   const existing = inScope.filter((r) => writable.has(r.sheet));
   const others = inScope.filter((r) => !writable.has(r.sheet));

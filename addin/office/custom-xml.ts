@@ -7,7 +7,7 @@
  * each part well under a megabyte.
  */
 import { XlCustomXmlPart, XlRequestContext } from './excel-api';
-import { isPayloadError } from './errors';
+import { errorCode, isPayloadError } from './errors';
 import { RESPONSE_BYTES_PER_SYNC, textBytes } from './payload';
 import { batchByWeight } from '../sheet/blocks';
 
@@ -52,7 +52,7 @@ export async function readPartsXml(context: XlRequestContext, parts: readonly St
     try {
       await context.sync();
     } catch (err) {
-      if (!isPayloadError(err) && errorOf(err) !== 'ItemNotFound') throw err;
+      if (!isPayloadError(err) && errorCode(err) !== 'ItemNotFound') throw err;
       if (batch.length > 1) {
         perSync = Math.max(1, Math.floor(batch.length / 2));
         continue;
@@ -66,8 +66,6 @@ export async function readPartsXml(context: XlRequestContext, parts: readonly St
   }
   return out;
 }
-
-const errorOf = (err: unknown) => (typeof err === 'object' && err !== null ? (err as { code?: string }).code : undefined);
 
 /** Adds parts (each with the namespace its XML declares), as many a sync as fit the request budget. */
 export async function addParts(context: XlRequestContext, parts: readonly { xml: string; namespace: string }[]): Promise<StoredPart[]> {

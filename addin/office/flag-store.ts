@@ -16,8 +16,6 @@ export interface LoadedStore {
   records: FlagRecord[];
   /** Every sheet's records were loaded (the first version's parts, which hold every sheet, force it). */
   all: boolean;
-  /** Ids of the sheets whose records were loaded (when not `all`). */
-  sheetIds: Set<string>;
   /** The parts read, to be replaced by the next save. */
   parts: StoredPart[];
   /** Parts that could not be read: left in place, their records are not in `records`. */
@@ -59,7 +57,7 @@ export async function loadFlagStore(context: XlRequestContext, sheetIds?: Readon
     records.push(...old.filter((r) => r.sheetId === undefined || !covered.has(r.sheetId)));
   }
   for (const r of records) if (r.fill) r.fill = { ...r.fill, prior: normaliseFill(r.fill.prior) };
-  return { records, all, sheetIds: new Set(sheetIds ?? []), parts: readable, unreadable: unreadable.size };
+  return { records, all, parts: readable, unreadable: unreadable.size };
 }
 
 /**
