@@ -4,9 +4,9 @@ import { cleanObjectivesWorkbook } from '../../templates/scripts/samples/clean-o
 import { splitCodeAndTitle } from '../../importer/engine/objectives/codes';
 import { Dossier, Objective } from '../../importer/engine/schema/dossier';
 import { analyseWorkbooks, sheetWorkbook } from '../helpers/xlsx';
+import { serious } from '../helpers/staff';
 
 const byCode = (d: Dossier) => new Map<string, Objective>(d.objectives.map((o) => [o.code, o]));
-const serious = (d: Dossier) => d.findings.filter((f) => f.severity !== 'info');
 
 describe('layout 2: level / code / description columns (DUP)', () => {
   it('reads levels written in several ways and links each row to the level above', async () => {

@@ -7,6 +7,7 @@
  * the same people every time. Tests count the tables from `people` on their own.
  */
 import ExcelJS from 'exceljs';
+import { Random } from '../../bench/generate/random';
 
 export const REF_YEAR = 2024;
 export const REF = Date.UTC(REF_YEAR, 11, 31);
@@ -67,15 +68,10 @@ const SURNAMES = ['Ardito', 'Bellomo', 'Cavallari', 'Dessì', 'Esposito', 'Fabbr
 const WOMEN = ['Agnese', 'Beatrice', 'Cecilia', 'Donatella', 'Ester', 'Fiorella', 'Gemma', 'Ilaria', 'Lucrezia', 'Mirella'];
 const MEN = ['Achille', 'Battista', 'Corrado', 'Dario', 'Ettore', 'Fulvio', 'Gualtiero', 'Ippolito', 'Lamberto', 'Marcello'];
 
+/** The bench's seeded generator (mulberry32): the same people every run. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

@@ -6,9 +6,10 @@
  * definitions, even where another share would give the same number.
  */
 import ExcelJS from 'exceljs';
-import { Dossier, Finding } from '../../../importer/engine/schema/dossier';
+import { Finding } from '../../../importer/engine/schema/dossier';
 import { analyseWorkbooks } from '../../helpers/xlsx';
 import { GenPerson, REF, generatePeople, registerBook } from '../../helpers/cug-register';
+import { serious } from '../../helpers/staff';
 
 jest.setTimeout(120_000);
 
@@ -83,7 +84,6 @@ function portalBook(rows: Row11[], total: number[], pct: number[], title: string
   return wb;
 }
 
-const serious = (d: Dossier) => d.findings.filter((f) => f.severity !== 'info');
 const at = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.cell}`).sort();
 
 describe('a real CUG table 1.1 read from a workbook gives 1.1 back with the same figures', () => {
