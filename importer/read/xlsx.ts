@@ -78,9 +78,8 @@ async function checkForFullLoad(pkg: XlsxPackage): Promise<void> {
   }
 }
 
-/** Loads the whole workbook with exceljs, after the package and size checks. */
-export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
-  const pkg = openXlsxPackage(bytes, file);
+/** Loads the whole workbook with exceljs, after the package (opened once by the caller) and size checks. */
+async function loadWorkbook(pkg: XlsxPackage, bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
   try {
     await checkForFullLoad(pkg);
   } catch (err) {
@@ -133,8 +132,9 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Grid[]>
 
 /** The full load: the exceljs workbook and its grids. */
 export async function readXlsxFull(bytes: Uint8Array, file: string): Promise<{ grids: Grid[]; workbook: ExcelJS.Workbook }> {
-  const workbook = await loadWorkbook(bytes, file);
-  const recalculate = await recalculatesOnOpening(openXlsxPackage(bytes, file));
+  const pkg = openXlsxPackage(bytes, file);
+  const workbook = await loadWorkbook(pkg, bytes, file);
+  const recalculate = await recalculatesOnOpening(pkg);
   const sheets: ExcelJS.Worksheet[] = [];
   workbook.eachSheet((ws) => {
     sheets.push(ws);
