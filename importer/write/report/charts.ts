@@ -8,7 +8,7 @@
 import * as echarts from 'echarts';
 import { PapStatistics } from '../../engine/schema/dossier';
 import { CATEGORIES, CATEGORY_IT, percentIt } from '../labels';
-import { FigureRef, unknownOf } from '../pap-figures';
+import { FigureRef, shareUnknown, unknownOf } from '../pap-figures';
 
 export const COLOR_F = '#b5179e';
 export const COLOR_M = '#2f6fdb';
@@ -101,7 +101,7 @@ export function smartWorkingChart(pap: PapStatistics): Chart | null {
   const byGender = sw.byGender !== false;
   const missing: string[] = [];
   const bar = (name: string, share: number | null, refs: FigureRef[], color: string) => {
-    const unknown = refs.some((r) => unknownOf(pap, r));
+    const unknown = shareUnknown(pap, refs);
     if (unknown || share === null) missing.push(`${name}${unknown ? ' (dato non noto)' : ' (quota non calcolabile: i conteggi si contraddicono o manca il personale)'}`);
     return { value: unknown ? null : share, itemStyle: { color } };
   };

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../atomic';
 import { annotatedSheet, topLeft } from '../cells';
 import { CATEGORIES, CATEGORY_IT, dateIt, KIND_IT, LEVEL_IT, percentIt, SEVERITIES, SEVERITY_IT, severityCount } from '../labels';
 import { longDateIt, madeAt } from '../made-at';
-import { FigureRef, flaggedIt, flaggedOf, ND, noteIndex, PapNote, papNotes, unknownOf, unknownReasonIt } from '../pap-figures';
+import { FigureRef, flaggedIt, flaggedOf, ND, noteIndex, PapNote, papNotes, shareUnknown, unknownOf, unknownReasonIt } from '../pap-figures';
 import { papRowLabel } from '../piao-sheets';
 import { findingsText, objectiveFindings, worstSeverity } from '../record-findings';
 import { cellLink } from '../xlsx-bytes';
@@ -190,7 +190,7 @@ class PapCells {
   }
 
   shareText(value: number | null | undefined, part: FigureRef, whole: FigureRef): string {
-    return unknownOf(this.pap, part) || unknownOf(this.pap, whole) ? ND : pct(value);
+    return shareUnknown(this.pap, [part, whole]) ? ND : pct(value);
   }
 
   /** A share cell: «n.d.» when one of its figures is not known. */
